@@ -1,0 +1,67 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { runMigrations } from './migrate';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+type Handle = { db: Database; driver: 'postgres' | 'pglite'; describe: string; close: () => Promise<void> };
+
+// One handle per process: two PGlite handles on one directory silently lose writes, and Next
+// loads this module in several bundles, so the singleton lives on globalThis.
+const holder = globalThis as unknown as { __tesseraDb?: Promise<Handle> };
+
+function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const max = Number(process.env.DATABASE_POOL_MAX ?? 10) || 10;
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'tessera' } });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  const host = new URL(url);
+  return {
+    db,
+    driver: 'postgres',
+    describe: `postgres ${host.hostname}:${host.port || 5432}${host.pathname}`,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(): Promise<Handle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dir = process.env.PGLITE_DIR?.trim() || '.data/pglite';
+  const client = dir === 'memory://' ? new PGlite() : new PGlite(dir);
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Database;
+  // Zero-config mode has no separate migrate step: the schema is brought up to date on open.
+  await runMigrations(db, 'pglite');
+  return { db, driver: 'pglite', describe: `pglite ${dir}`, close: () => client.close() };
+}
+
+function open(): Promise<Handle> {
+  const url = databaseUrl();
+  return url ? openPostgres(url) : openPglite();
+}
+
+export function databaseHandle(): Promise<Handle> {
+  holder.__tesseraDb ??= open().catch((error: unknown) => {
+    holder.__tesseraDb = undefined;
+    throw error;
+  });
+  return holder.__tesseraDb;
+}
+
+export async function getDatabase(): Promise<Database> {
+  return (await databaseHandle()).db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = holder.__tesseraDb;
+  holder.__tesseraDb = undefined;
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './users';
+export * from './workspaces';
+export * from './platform';

@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { optionalTenantIdColumn, tenantIdColumn, tenantIsolationPolicy } from './tenant-columns';
+import { users } from './users';
+
+export const roleEnum = pgEnum('workspace_role', ['owner', 'admin', 'member', 'viewer']);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum('role').notNull().default('member'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('memberships_tenant_user_idx').on(t.tenantId, t.userId),
+    index('memberships_user_idx').on(t.userId),
+    tenantIsolationPolicy('memberships'),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    email: text('email').notNull(),
+    role: roleEnum('role').notNull().default('member'),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invitations_tenant_email_idx').on(t.tenantId, t.email), tenantIsolationPolicy('invitations')],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: tenantIdColumn(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt), tenantIsolationPolicy('audit_log')],
+);
+
+export const jobStatusEnum = pgEnum('job_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: optionalTenantIdColumn(),
+    workflow: text('workflow').notNull(),
+    // One run per logical event: a redelivered event finds its earlier run instead of starting another.
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: jobStatusEnum('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    progress: integer('progress').notNull().default(0),
+    progressMessage: text('progress_message'),
+    input: jsonb('input').$type<unknown>(),
+    output: jsonb('output').$type<unknown>(),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    durationMs: integer('duration_ms'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('job_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
+    uniqueIndex('job_runs_workflow_key_idx').on(t.workflow, t.idempotencyKey),
+    index('job_runs_status_idx').on(t.status, t.createdAt),
+    tenantIsolationPolicy('job_runs'),
+  ],
+);
+
+/** Transactional outbox: events committed with the change that caused them, dispatched after. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: optionalTenantIdColumn(),
+    name: text('name').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
+    index('outbox_pending_idx').on(t.availableAt).where(sql`dispatched_at is null`),
+    tenantIsolationPolicy('outbox'),
+  ],
+);
+
+export const emailStatusEnum = pgEnum('email_status', ['queued', 'sent', 'failed']);
+
+/** Every email the app sends; in zero-config mode this table is the mailbox at /dev/mailbox. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    from: text('from').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    template: text('template').notNull(),
+    status: emailStatusEnum('status').notNull().default('queued'),
+    provider: text('provider').notNull(),
+    providerMessageId: text('provider_message_id'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('email_outbox_to_created_idx').on(t.to, t.createdAt)],
+);

@@ -1,0 +1,68 @@
+import { envSchema, type Env } from './schema';
+import { loadLocalSecrets } from './local-secrets';
+
+export type { Env } from './schema';
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export type ResolvedEnv = Env & { AUTH_SECRET: string; ENCRYPTION_KEY: string; isProduction: boolean };
+
+/** Production is NODE_ENV=production *and* APP_ENV=production: `next build` alone is not. */
+export function isProductionEnv(source: NodeJS.ProcessEnv = process.env): boolean {
+  return source.NODE_ENV === 'production' && source.APP_ENV === 'production';
+}
+
+const REQUIRED_IN_PRODUCTION: Array<[keyof Env, string]> = [
+  ['DATABASE_URL', 'Postgres connection string'],
+  ['AUTH_SECRET', 'session signing secret'],
+  ['ENCRYPTION_KEY', 'key for secrets at rest'],
+  ['RESEND_API_KEY', 'email delivery'],
+];
+
+export function parseEnv(source: NodeJS.ProcessEnv): ResolvedEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const production = isProductionEnv(source);
+  if (production) {
+    const problems = REQUIRED_IN_PRODUCTION.filter(([key]) => !env[key]).map(
+      ([key, what]) => `${key}: required in production (${what})`,
+    );
+    if (!env.REDIS_URL && !(env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN)) {
+      problems.push('UPSTASH_REDIS_REST_URL/UPSTASH_REDIS_REST_TOKEN or REDIS_URL: required in production (rate limits)');
+    }
+    if (!env.INNGEST_EVENT_KEY || !env.INNGEST_SIGNING_KEY) {
+      problems.push('INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY: required in production (background workflows)');
+    }
+    if (problems.length) throw new EnvError(problems);
+    return { ...env, AUTH_SECRET: env.AUTH_SECRET!, ENCRYPTION_KEY: env.ENCRYPTION_KEY!, isProduction: true };
+  }
+  // Zero-config: secrets are generated once and kept under .data/ so sessions survive restarts.
+  const local = env.AUTH_SECRET && env.ENCRYPTION_KEY ? null : loadLocalSecrets();
+  return {
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? local!.AUTH_SECRET,
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? local!.ENCRYPTION_KEY,
+    isProduction: false,
+  };
+}
+
+const cache = globalThis as unknown as { __tesseraEnv?: ResolvedEnv };
+
+/** Validated environment, parsed once per process. */
+export function env(): ResolvedEnv {
+  cache.__tesseraEnv ??= parseEnv(process.env);
+  return cache.__tesseraEnv;
+}
+
+/** For tests that change process.env. */
+export function resetEnvCache(): void {
+  cache.__tesseraEnv = undefined;
+}
