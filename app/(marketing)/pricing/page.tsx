@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { CtaBand } from '@/components/marketing/cta-band';
+import { Faq, type FaqItem } from '@/components/marketing/faq';
+import { PlanCards } from '@/components/marketing/plan-cards';
+import { PlanComparison } from '@/components/marketing/plan-comparison';
+
+export const metadata: Metadata = {
+  title: 'Pricing',
+  description: 'Free, Pro ($19/month) and Team ($49/month). One price per workspace covers Bots, Journal, Money and Pricing.',
+};
+
+const billingFaq: FaqItem[] = [
+  {
+    question: 'Is the price per person or per workspace?',
+    answer: 'Per workspace. Each plan includes a number of members; everyone in the workspace shares its limits and its bill.',
+  },
+  {
+    question: 'Can I switch plans or cancel?',
+    answer:
+      'Any time from Settings → Billing. Upgrades apply immediately and are prorated; downgrades and cancellations take effect at the end of the billing period, and your data stays available on the Free plan.',
+  },
+  {
+    question: 'What happens when I reach a limit?',
+    answer:
+      'Nothing breaks. Running bots keep running and existing data stays; you just can’t add more until you upgrade or free up room. We show a banner before you get there.',
+  },
+  {
+    question: 'Which payment methods do you accept?',
+    answer: 'Cards and the local payment methods our payment processor, Stripe, supports in your country. Invoices include VAT where it applies.',
+  },
+  {
+    question: 'Do you charge trading or pricing fees?',
+    answer: 'No. Tessera never takes a cut of your trades or sales. Your exchange charges its usual fees.',
+  },
+];
+
+export default function PricingPage() {
+  return (
+    <>
+      <section aria-labelledby="pricing-page-title" className="px-5 pt-16 pb-20 sm:px-6 sm:pt-24">
+        <div className="mx-auto max-w-6xl">
+          <div className="mx-auto max-w-2xl text-center">
+            <p className="text-sm font-semibold text-accent">Pricing</p>
+            <h1 id="pricing-page-title" className="mt-2 text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
+              One price per workspace. All four products.
+            </h1>
+            <p className="mt-5 text-lg leading-relaxed text-pretty text-muted">
+              Bots, Journal, Money and Pricing are in every plan. Pay for members and limits, not for features you
+              won’t use. Prices in US dollars, billed monthly.
+            </p>
+          </div>
+          <div className="mt-14">
+            <PlanCards headingLevel="h2" />
+          </div>
+        </div>
+      </section>
+      <section aria-labelledby="compare-title" className="border-t border-border px-5 py-20 sm:px-6">
+        <div className="mx-auto max-w-5xl">
+          <h2 id="compare-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
+            Compare plans
+          </h2>
+          <p className="mt-2 text-muted">Every limit, side by side. On a phone, scroll the table sideways.</p>
+          <div className="mt-8">
+            <PlanComparison />
+          </div>
+        </div>
+      </section>
+      <Faq items={billingFaq} title="Billing questions" />
+      <CtaBand />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { ProductCardGrid } from '@/components/dashboard/product-card';
+import { RecentActivity } from '@/components/dashboard/recent-activity';
+import { AppShell } from '@/components/shell/app-shell';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { Chart } from '@/components/ui/chart';
+import { PageHeader } from '@/components/ui/page-header';
+import { activity, equity, productCards } from '../demo-data';
+
+export const metadata: Metadata = { title: 'App shell preview', robots: { index: false } };
+
+// Stand-in for the real sign-out action, which the (app) layout passes in.
+async function previewSignOut() {
+  'use server';
+}
+
+export default async function ShellPreviewPage() {
+  // Checked per request (not at build time) so a build made without APP_ENV cannot ship the gallery.
+  await connection();
+  if (process.env.APP_ENV === 'production') notFound();
+  const current = { slug: 'okafor-household', name: 'Okafor household' };
+  return (
+    <AppShell
+      user={{ name: 'Ada Okafor', email: 'ada@example.com' }}
+      workspaces={[current, { slug: 'ada-trading', name: 'Ada’s trading desk' }, { slug: 'lagos-threads', name: 'Lagos Threads store' }]}
+      current={current}
+      signOutAction={previewSignOut}
+      banner={
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2.5 text-sm sm:px-6 lg:px-8">
+          <p>
+            <span className="font-medium">You’ve used 2 of 2 paper bots on the Free plan.</span>{' '}
+            <span className="text-muted">Upgrade to run up to 10 live bots.</span>
+          </p>
+          <Button href="/pricing" size="sm">
+            See plans
+          </Button>
+        </div>
+      }
+    >
+      <div className="flex flex-col gap-6">
+        <PageHeader title="Good morning, Ada" description="Here is what changed in Okafor household since yesterday." actions={<Button variant="secondary">Invite member</Button>} />
+        <ProductCardGrid workspaceSlug={current.slug} cards={productCards} />
+        <div className="grid gap-6 lg:grid-cols-[1.6fr_1fr]">
+          <Card>
+            <CardContent>
+              <Chart kind="line" title="Net worth" data={equity} format="currency" />
+            </CardContent>
+          </Card>
+          <RecentActivity items={activity} timeZone="Europe/London" viewAllHref={`/w/${current.slug}/settings/audit`} />
+        </div>
+      </div>
+    </AppShell>
+  );
+}
