@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { rateLimiter } from './index';
+import type { RateLimiter, RateLimiterOptions, RateLimitResult } from './types';
+
+/** The request gate's limits (DESIGN.md §3). Prefixes are part of the Redis key space: keep them stable. */
+export const LIMITS = {
+  /** Public API, per API key (or per IP for unauthenticated calls). */
+  api: { prefix: 'rl:api', limit: 120, window: '60 s' },
+  /** Sign-in attempts per client IP. */
+  authIp: { prefix: 'rl:auth:ip', limit: 5, window: '60 s' },
+  /** Sign-in attempts per account email, whatever the IP. */
+  authEmail: { prefix: 'rl:auth:email', limit: 5, window: '60 s' },
+  /** Everything, per IP, checked in middleware before any other work. */
+  coarse: { prefix: 'rl:coarse', limit: 600, window: '60 s' },
+} as const satisfies Record<string, RateLimiterOptions>;
+
+export type LimitName = keyof typeof LIMITS;
+
+export function limiter(name: LimitName): RateLimiter {
+  return rateLimiter(LIMITS[name]);
+}
+
+export function limitApi(apiKeyIdOrIp: string): Promise<RateLimitResult> {
+  return limiter('api').limit(apiKeyIdOrIp);
+}
+
+export function limitCoarse(ip: string): Promise<RateLimitResult> {
+  return limiter('coarse').limit(ip);
+}
+
+/** Emails are hashed so Redis never holds them in key names. */
+function emailIdentifier(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+/**
+ * One sign-in attempt against both limits. The email is only counted when the IP passes, so an
+ * attacker cycling IPs is stopped by the email limit and one spraying emails by the IP limit.
+ * Returns the result that decided.
+ */
+export async function limitSignIn({ ip, email }: { ip: string; email: string }): Promise<RateLimitResult> {
+  const byIp = await limiter('authIp').limit(ip);
+  if (!byIp.success) return byIp;
+  const byEmail = await limiter('authEmail').limit(emailIdentifier(email));
+  if (!byEmail.success) return byEmail;
+  return byIp.remaining <= byEmail.remaining ? byIp : byEmail;
+}
+
+/** After a successful sign-in, the account's failed attempts stop counting against it. */
+export function resetSignInForEmail(email: string): Promise<void> {
+  return limiter('authEmail').reset(emailIdentifier(email));
+}
