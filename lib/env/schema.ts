@@ -41,7 +41,11 @@ export const envSchema = z.object({
   ),
 
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  SEED_DEMO: flag.optional(),
+  // Unset: seed the demo on a first zero-config start only.
+  SEED_DEMO: z
+    .enum(['1', '0', 'true', 'false', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true')),
 });
 
 export type Env = z.infer<typeof envSchema>;

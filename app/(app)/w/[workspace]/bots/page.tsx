@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { ProductHome } from '@/components/dashboard/product-home';
+import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+
+export const metadata: Metadata = { title: 'Bots' };
+
+export default async function BotsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace } = await requireWorkspace((await params).workspace);
+  return <ProductHome product="bots" workspaceName={workspace.name} />;
+}

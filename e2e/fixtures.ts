@@ -1,0 +1,42 @@
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import path from 'node:path';
+
+export const DEMO = { email: 'demo@tessera.local', password: 'tessera-demo' };
+
+/** Fails the test on any console error or uncaught page error: a page that logs errors is broken. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  // Each test is its own client behind the proxy, as production traffic is: the per-IP sign-in
+  // limit (5 a minute) then applies per test instead of across the whole suite.
+  extraHTTPHeaders: async ({}, use) => {
+    const octet = () => Math.floor(Math.random() * 250) + 1;
+    await use({ 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` });
+  },
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Full-page screenshot kept as a test artifact and under e2e/artifacts/ for review. */
+export async function snap(page: Page, testInfo: TestInfo, name: string) {
+  const file = `${testInfo.project.name}-${name}.png`;
+  await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
+  await page.screenshot({ path: path.join('e2e', 'artifacts', file), fullPage: true });
+}
+
+export async function signIn(page: Page, email = DEMO.email, password = DEMO.password) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,0 +1,22 @@
+export const PROTECTED_PREFIXES = ['/w', '/account', '/admin', '/onboarding'] as const;
+
+export function isProtectedPath(pathname: string): boolean {
+  return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/** Probes must keep answering while a client is being throttled. */
+export function isRateLimitExempt(pathname: string): boolean {
+  return pathname.startsWith('/api/health');
+}
+
+/** Where to send a signed-out visitor, keeping only a same-site path to come back to. */
+export function signInRedirectPath(pathname: string, search: string): string {
+  const back = `${pathname}${search}`;
+  return `/sign-in?callbackUrl=${encodeURIComponent(back)}`;
+}
+
+export function exceedsBodyLimit(contentLength: string | null, limit: number): boolean {
+  if (!contentLength) return false;
+  const size = Number(contentLength);
+  return Number.isFinite(size) && size > limit;
+}

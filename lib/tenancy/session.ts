@@ -1,0 +1,18 @@
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { auth, SIGN_IN_PATH } from '@/lib/auth';
+
+export type SessionUser = { id: string; email: string; name: string | null };
+
+/** The signed-in user, or null. Deduplicated per request. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name ?? null };
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(SIGN_IN_PATH);
+  return user;
+}

@@ -1,0 +1,64 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { auth } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { errorBody } from '@/lib/errors/app-error';
+import { clientIp } from '@/lib/http/client-ip';
+import { exceedsBodyLimit, isProtectedPath, isRateLimitExempt, signInRedirectPath } from '@/lib/http/gate';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
+import { rateLimitHeaders } from '@/lib/ratelimit/headers';
+import { limitCoarse } from '@/lib/ratelimit/limits';
+
+/** The request gate (DESIGN.md §3): security headers, size limit, coarse rate limit, auth redirect. */
+export async function middleware(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const config = env();
+  const production = config.isProduction;
+  const requestId = requestIdFrom(request.headers);
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: config.NODE_ENV === 'development', production });
+  const finish = (response: NextResponse) => {
+    for (const [name, value] of Object.entries(securityHeaders(csp, { production }))) response.headers.set(name, value);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+
+  if (pathname.startsWith('/api/') && exceedsBodyLimit(request.headers.get('content-length'), config.API_BODY_LIMIT_BYTES)) {
+    return finish(
+      NextResponse.json(errorBody('payload_too_large', `Request bodies are limited to ${config.API_BODY_LIMIT_BYTES} bytes.`), {
+        status: 413,
+      }),
+    );
+  }
+
+  if (!isRateLimitExempt(pathname)) {
+    const limit = await limitCoarse(clientIp(request.headers));
+    if (!limit.success) {
+      return finish(
+        NextResponse.json(errorBody('rate_limited', 'Too many requests. Please slow down and try again shortly.'), {
+          status: 429,
+          headers: rateLimitHeaders(limit),
+        }),
+      );
+    }
+  }
+
+  if (isProtectedPath(pathname)) {
+    const session = await auth();
+    if (!session?.user?.id) {
+      return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
+    }
+  }
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set('x-nonce', nonce);
+  forwarded.set('Content-Security-Policy', csp);
+  return finish(NextResponse.next({ request: { headers: forwarded } }));
+}
+
+export const config = {
+  runtime: 'nodejs',
+  // Static assets and the service worker skip the gate; everything else passes through it.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|robots.txt).*)'],
+};
