@@ -7,6 +7,11 @@ export default defineConfig([
   ...nextTs,
   globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'next-env.d.ts']),
   {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     // The raw driver is private to db/ (DESIGN.md §1); tests/lib/db-boundary.test.ts checks it too.
     files: ['app/**', 'lib/**', 'components/**', 'inngest/**', 'middleware.ts'],
     rules: {

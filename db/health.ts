@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { MIGRATIONS_FOLDER } from './migrate';
-import { getDatabase } from './client';
+import { databaseHandle, getDatabase } from './client';
 import { rowsOf } from './rows';
 
 async function expectedMigrations(): Promise<number> {
@@ -36,4 +36,12 @@ export async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number;
       error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
     };
   }
+}
+
+/** Opens (and in zero-config mode migrates) the database; one line for the start-up log. */
+export async function openDatabaseForStartup(): Promise<string> {
+  const handle = await databaseHandle();
+  return handle.driver === 'pglite'
+    ? `database: ${handle.describe} (zero-config; migrations applied on open)`
+    : `database: ${handle.describe}`;
 }

@@ -9,8 +9,8 @@ export type WorkspaceRole = 'owner' | 'admin' | 'member' | 'viewer';
 declare const tenantBrand: unique symbol;
 
 /**
- * Who is acting in which workspace. Made only by lib/tenancy (requireWorkspace, requireApiKey,
- * and the workflow runner for a tenant's own jobs); tests/db/tenant-context-origin.test.ts checks.
+ * Who is acting in which workspace. Made only by lib/tenancy (requireWorkspace, requireApiKey)
+ * and the workflow runners for a tenant's own jobs; tests/architecture/import-boundaries.test.ts checks.
  */
 export type TenantContext = {
   readonly tenantId: string;

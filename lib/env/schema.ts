@@ -40,6 +40,8 @@ export const envSchema = z.object({
     z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes)').optional(),
   ),
 
+  // When set, /api/health/metrics requires `Authorization: Bearer <token>`.
+  METRICS_TOKEN: optionalString,
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getDatabase } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { withSystem, type Tx } from '@/db/tenant';
 import { systemQuery } from '../helpers/database';
 import { tenantTables } from '../helpers/tenant-tables';
 
@@ -14,14 +17,25 @@ function isTenantPredicate(expression: string): boolean {
   return flat.startsWith('tenant_id=SELECTNULLIFcurrent_setting\'app.tenant_id\'::text,true,\'\'::text') && flat.endsWith('::uuid');
 }
 
-describe('row-level security catalog', () => {
-  it('finds the platform tenant tables', async () => {
-    const tables = await tenantTables();
-    expect(tables).toEqual(expect.arrayContaining(['memberships', 'invitations', 'audit_log', 'job_runs', 'outbox']));
-  });
+async function rlsProblems(tx: Tx): Promise<string[]> {
+  const rows = rowsOf<{ table: string; enabled: boolean; forced: boolean; policies: string[] }>(
+    await tx.execute(QUERY),
+  );
+  const problems: string[] = [];
+  for (const row of rows) {
+    if (!row.enabled) problems.push(`${row.table}: RLS not enabled`);
+    if (!row.forced) problems.push(`${row.table}: RLS not forced`);
+    const tenantPolicy = row.policies.find((policy) => {
+      const [using, check, command, roles] = policy.split(' | ');
+      return isTenantPredicate(using!) && isTenantPredicate(check!) && command === '*' && roles!.split(',').includes('app_user');
+    });
+    if (!tenantPolicy) problems.push(`${row.table}: no FOR ALL tenant policy (using + with check) for app_user; has ${JSON.stringify(row.policies)}`);
+  }
+  if (rows.length === 0) problems.push('no tenant tables found');
+  return problems;
+}
 
-  it('every table with tenant_id has RLS enabled and forced, and a tenant policy for app_user', async () => {
-    const rows = await systemQuery<{ table: string; enabled: boolean; forced: boolean; policies: string[] }>(sql`
+const QUERY = sql`
       select c.relname as "table", c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
              coalesce(array_agg(pg_get_expr(p.polqual, p.polrelid) || ' | ' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') || ' | ' || p.polcmd::text || ' | ' ||
                array_to_string(array(select rolname from pg_roles r where r.oid = any(p.polroles)), ','))
@@ -31,19 +45,39 @@ describe('row-level security catalog', () => {
       left join pg_policy p on p.polrelid = c.oid
       where n.nspname = 'public' and c.relkind in ('r', 'p')
         and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
-      group by c.relname, c.relrowsecurity, c.relforcerowsecurity`);
-    expect(rows.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    for (const row of rows) {
-      if (!row.enabled) problems.push(`${row.table}: RLS not enabled`);
-      if (!row.forced) problems.push(`${row.table}: RLS not forced`);
-      const tenantPolicy = row.policies.find((policy) => {
-        const [using, check, command, roles] = policy.split(' | ');
-        return isTenantPredicate(using!) && isTenantPredicate(check!) && command === '*' && roles!.split(',').includes('app_user');
-      });
-      if (!tenantPolicy) problems.push(`${row.table}: no FOR ALL tenant policy (using + with check) for app_user; has ${JSON.stringify(row.policies)}`);
-    }
+      group by c.relname, c.relrowsecurity, c.relforcerowsecurity`;
+
+describe('row-level security catalog', () => {
+  it('finds the platform tenant tables', async () => {
+    const tables = await tenantTables();
+    expect(tables).toEqual(expect.arrayContaining(['memberships', 'invitations', 'audit_log', 'job_runs', 'outbox']));
+  });
+
+  it('every table with tenant_id has RLS enabled and forced, and a tenant policy for app_user', async () => {
+    const problems = await withSystem('rls catalog', (tx) => rlsProblems(tx));
     expect(problems).toEqual([]);
+  });
+
+  it('the guard flags a tenant table added without RLS', async () => {
+    const db = await getDatabase();
+    const rollback = new Error('rollback');
+    let problems: string[] = [];
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`create table rls_canary (id serial primary key, tenant_id uuid not null)`);
+        problems = await rlsProblems(tx as unknown as Tx);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'rls_canary: RLS not enabled',
+        'rls_canary: RLS not forced',
+        expect.stringContaining('rls_canary: no FOR ALL tenant policy'),
+      ]),
+    );
   });
 
   it('app_user cannot bypass RLS and app_system can', async () => {

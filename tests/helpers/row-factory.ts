@@ -69,7 +69,7 @@ export async function insertGenericRow(tx: Tx, table: string, fixture: TenantFix
       const parent = await insertGenericRow(tx, column.refTable, fixture);
       value = parent[column.refColumn];
     } else value = scalarFor(column);
-    names.push(sql.identifier(column.name));
+    names.push(sql`${sql.identifier(column.name)}`);
     values.push(sql`${value}`);
   }
   const result = await tx.execute(

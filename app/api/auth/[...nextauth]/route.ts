@@ -1,4 +1,6 @@
 import { handlers } from '@/lib/auth';
+import { measured } from '@/lib/observability/measured-route';
 
 export const runtime = 'nodejs';
-export const { GET, POST } = handlers;
+export const GET = measured('/api/auth', handlers.GET);
+export const POST = measured('/api/auth', handlers.POST);

@@ -1,4 +1,5 @@
 import { checkDatabase } from '@/db/health';
+import { measured } from '@/lib/observability/measured-route';
 import { runReadiness } from '@/lib/observability/readiness';
 import { redisBackendName } from '@/lib/redis';
 import { checkRedis } from '@/lib/redis/health';
@@ -7,13 +8,13 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** Readiness: 200 when the database (migrated) and Redis answer, 503 naming what failed. */
-export async function GET(): Promise<Response> {
+export const GET = measured('/api/health/ready', async () => {
   const { status, body } = await runReadiness(
     { database: checkDatabase, redis: checkRedis },
     { context: { redis: { backend: safeBackendName() } } },
   );
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
-}
+});
 
 function safeBackendName(): string {
   try {

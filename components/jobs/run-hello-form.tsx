@@ -1,0 +1,24 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionResult } from '@/lib/tenancy/workspace-action';
+
+type Result = ActionResult<{ eventId: string }> | null;
+
+export function RunHelloForm({ workspace, action }: { workspace: string; action: (state: Result, formData: FormData) => Promise<Result> }) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="workspace" value={workspace} />
+      <SubmitButton variant="secondary" pendingText="Starting…">
+        Run platform check
+      </SubmitButton>
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-danger">
+          {state.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+// Next's start-up hook. Not during `next build`: no database access while building (STACK-NOTES).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startPlatform } = await import('./lib/platform/startup');
+  await startPlatform();
+}
