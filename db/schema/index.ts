@@ -2,3 +2,4 @@ export * from './roles';
 export * from './users';
 export * from './workspaces';
 export * from './platform';
+export * from './identity';

@@ -46,17 +46,32 @@ export const invitations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('invitations_tenant_email_idx').on(t.tenantId, t.email), tenantIsolationPolicy('invitations')],
+  (t) => [
+    index('invitations_tenant_email_idx').on(t.tenantId, t.email),
+    // One open invitation per address and workspace; resending reuses it.
+    uniqueIndex('invitations_open_idx').on(t.tenantId, t.email).where(sql`accepted_at is null and revoked_at is null`),
+    tenantIsolationPolicy('invitations'),
+  ],
 );
 
+/**
+ * Append-only (a trigger rejects UPDATE and DELETE; app_user has no grant for them). Each row
+ * carries the hash of the previous row of its chain — one chain per workspace ('w:<id>') and one
+ * per user for account events ('u:<id>', tenant_id null) — so any edit breaks verification.
+ * actor_user_id has no foreign key on purpose: deleting a user must not rewrite history.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    tenantId: tenantIdColumn(),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    tenantId: optionalTenantIdColumn(),
+    chain: text('chain').notNull(),
+    seq: integer('seq').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label'),
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
@@ -64,10 +79,26 @@ export const auditLog = pgTable(
     userAgent: text('user_agent'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash'),
-    hash: text('hash'),
+    hash: text('hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt), tenantIsolationPolicy('audit_log')],
+  (t) => [
+    index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt),
+    uniqueIndex('audit_log_chain_seq_idx').on(t.chain, t.seq),
+    index('audit_log_actor_created_idx').on(t.actorUserId, t.createdAt),
+    tenantIsolationPolicy('audit_log'),
+  ],
+);
+
+/** Old slugs keep working after a rename: `/w/<old>` redirects to the current slug. */
+export const workspaceSlugRedirects = pgTable(
+  'workspace_slug_redirects',
+  {
+    oldSlug: text('old_slug').primaryKey(),
+    tenantId: tenantIdColumn(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('workspace_slug_redirects_tenant_idx').on(t.tenantId), tenantIsolationPolicy('workspace_slug_redirects')],
 );
 
 export const jobStatusEnum = pgEnum('job_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);

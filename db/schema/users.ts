@@ -16,6 +16,11 @@ export const users = pgTable('users', {
   failedLoginAttempts: integer('failed_login_attempts').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastWorkspaceId: uuid('last_workspace_id'),
+  // AES-256-GCM payload from lib/secrets (never the raw secret); 2FA is on when enabled_at is set.
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
