@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { RegisterServiceWorker } from '@/components/pwa/register-service-worker';
 import { ToastProvider } from '@/components/ui/toast';
@@ -28,7 +29,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, which is what lets Next stamp the
+  // middleware's CSP nonce on its scripts: a prerendered page would carry no nonce and be blocked.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-background text-foreground antialiased">

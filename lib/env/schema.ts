@@ -42,6 +42,11 @@ export const envSchema = z.object({
 
   // When set, /api/health/metrics requires `Authorization: Bearer <token>`.
   METRICS_TOKEN: optionalString,
+  // OAuth sign-in appears when a provider's id and secret are both set.
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z
