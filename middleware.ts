@@ -3,11 +3,12 @@ import { auth } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
-import { exceedsBodyLimit, isProtectedPath, isRateLimitExempt, signInRedirectPath } from '@/lib/http/gate';
+import { exceedsBodyLimit, isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
 import { limitCoarse } from '@/lib/ratelimit/limits';
+
 
 /** The request gate (DESIGN.md §3): security headers, size limit, coarse rate limit, auth redirect. */
 export async function middleware(request: NextRequest) {
@@ -53,6 +54,8 @@ export async function middleware(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
   forwarded.set('x-nonce', nonce);
+  // Lets a page redirect an old workspace slug to the same sub-path under the new one.
+  forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
   forwarded.set('Content-Security-Policy', csp);
   return finish(NextResponse.next({ request: { headers: forwarded } }));
 }

@@ -36,7 +36,9 @@ export async function snap(page: Page, testInfo: TestInfo, name: string) {
 
 export async function signIn(page: Page, email = DEMO.email, password = DEMO.password) {
   await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  // The required-field asterisk is part of the label text, and the magic-link form has its own
+  // "Email address" field: address the password form's inputs by name.
+  await page.locator('form:has(input[name="password"]) input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -4,8 +4,10 @@ import { Button } from '@/components/ui/button';
 export function OAuthButtons({
   providers,
   action,
+  callbackUrl,
 }: {
   providers: Array<{ id: string; name: string }>;
+  callbackUrl?: string;
   action: (formData: FormData) => Promise<void>;
 }) {
   if (providers.length === 0) return null;
@@ -14,6 +16,7 @@ export function OAuthButtons({
       {providers.map((provider) => (
         <form key={provider.id} action={action}>
           <input type="hidden" name="provider" value={provider.id} />
+          {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
           <Button type="submit" variant="secondary" className="w-full">
             Continue with {provider.name}
           </Button>

@@ -1,19 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import type { NextAuthConfig } from 'next-auth';
 import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import Resend from 'next-auth/providers/resend';
 import { withSystem } from '@/db/tenant';
+import { users } from '@/db/schema';
+import { recordAccountAudit } from '@/lib/audit/record';
 import { env } from '@/lib/env';
-import { getLogger } from '@/lib/observability/logger';
 import { clientIp } from '@/lib/http/client-ip';
-import { limitSignIn, resetSignInForEmail } from '@/lib/ratelimit/limits';
+import { getLogger } from '@/lib/observability/logger';
 import { systemAdapter } from './adapter';
-import { burnPasswordCheck, verifyPassword } from './password';
-import { signInSchema } from './schemas';
-import { findUserByEmail, tokenVersionOf } from './users';
+import { sendMagicLinkEmail } from './magic-link';
+import { notifyNewDevice } from './new-device-notice';
+import { authorizePassword } from './password-sign-in';
+import { createUserSession, isSessionValid, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
+import { ensurePersonalWorkspace } from './sign-up';
+import { findUserByEmail } from './users';
+import { authorizeSecondFactor, startTwoFactorChallenge } from './two-factor/challenge';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; email: string; name?: string | null; image?: string | null };
+    sessionId?: string;
+  }
+  interface User {
+    tokenVersion?: number;
+    method?: SignInMethod;
   }
 }
 
@@ -21,31 +36,46 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     tv?: number;
+    sid?: string;
   }
 }
 
 export const SIGN_IN_PATH = '/sign-in';
+export const TWO_FACTOR_PATH = '/sign-in/two-factor';
+// Magic links are single use (Auth.js deletes the token) and expire after 15 minutes.
+const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
-/** Thrown from authorize so the sign-in form can say "slow down" instead of "wrong password". */
-export class RateLimitedSignIn extends CredentialsSignin {
-  code = 'rate_limited';
+function methodFor(provider: string | undefined, user: { method?: SignInMethod }): SignInMethod {
+  if (provider === 'credentials') return 'password';
+  if (provider === 'two-factor') return user.method ?? 'password+2fa';
+  if (provider === 'email') return 'magic-link';
+  return 'oauth';
 }
 
-async function authorizeWithPassword(raw: unknown, request: Request) {
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  // In authorize, not the form action, so a direct POST to the Auth.js callback is limited too.
-  const limit = await limitSignIn({ ip: clientIp(request.headers), email });
-  if (!limit.success) throw new RateLimitedSignIn();
-  const user = await withSystem('sign-in lookup', (tx) => findUserByEmail(tx, email));
-  if (!user?.passwordHash) {
-    await burnPasswordCheck(password);
-    return null;
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  await resetSignInForEmail(email);
-  return { id: user.id, email: user.email, name: user.name, image: user.image, tokenVersion: user.tokenVersion };
+async function requestContext() {
+  const incoming = await headers();
+  return { ip: clientIp(incoming), userAgent: incoming.get('user-agent') };
+}
+
+function oauthProviders() {
+  const config = env();
+  return [
+    ...(config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET
+      ? [Google({ clientId: config.AUTH_GOOGLE_ID, clientSecret: config.AUTH_GOOGLE_SECRET })]
+      : []),
+    ...(config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET
+      ? [GitHub({ clientId: config.AUTH_GITHUB_ID, clientSecret: config.AUTH_GITHUB_SECRET })]
+      : []),
+  ];
+}
+
+/** Which OAuth buttons the sign-in page shows. */
+export function configuredOAuthProviders(): Array<{ id: 'google' | 'github'; name: string }> {
+  const config = env();
+  return [
+    ...(config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET ? [{ id: 'google' as const, name: 'Google' }] : []),
+    ...(config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET ? [{ id: 'github' as const, name: 'GitHub' }] : []),
+  ];
 }
 
 export function authConfig(): NextAuthConfig {
@@ -53,11 +83,10 @@ export function authConfig(): NextAuthConfig {
     secret: env().AUTH_SECRET,
     trustHost: true,
     adapter: systemAdapter(),
-    // Credentials needs JWT sessions (STACK-NOTES); revocation is the token version check below.
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: SIGN_IN_PATH },
-    // Auth.js logs to the console by default; route it into the structured log. A failed
-    // password is an expected event, not an error.
+    // Credentials needs JWT sessions (STACK-NOTES); each JWT names a user_sessions row, which is
+    // checked on every request so revocation takes effect at once.
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: SIGN_IN_PATH, verifyRequest: '/check-email', error: SIGN_IN_PATH },
     logger: {
       error(error) {
         const log = getLogger({ component: 'auth' });
@@ -73,26 +102,85 @@ export function authConfig(): NextAuthConfig {
       Credentials({
         id: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        authorize: authorizeWithPassword,
+        authorize: (raw, request) => authorizePassword(raw, request),
       }),
+      Credentials({
+        id: 'two-factor',
+        credentials: { code: { type: 'text' } },
+        authorize: async (raw) => (typeof raw?.code === 'string' ? authorizeSecondFactor(raw.code) : null),
+      }),
+      Resend({
+        id: 'email',
+        name: 'Email',
+        from: env().EMAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLinkEmail({ identifier, url, expires }),
+      }),
+      ...oauthProviders(),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      async signIn({ user, account, email }) {
+        if (!account || account.provider === 'credentials' || account.provider === 'two-factor') return true;
+        if (email?.verificationRequest) return true;
+        // Magic links and OAuth are a first factor only when the account has 2FA on.
+        const found = user.email
+          ? await withSystem('sign-in second factor check', async (tx) => {
+              const row = await findUserByEmail(tx, user.email!);
+              if (!row?.totpEnabledAt) return false;
+              await startTwoFactorChallenge(tx, row, account.provider === 'email' ? 'magic-link' : 'oauth', '/w');
+              return true;
+            })
+          : false;
+        return found ? TWO_FACTOR_PATH : true;
+      },
+      async jwt({ token, user, account }) {
         if (user?.id) {
+          const context = await requestContext();
+          const method = methodFor(account?.provider, user);
+          const session = await withSystem('record sign-in', async (tx) => {
+            const [row] = await tx.select({ tv: users.tokenVersion, email: users.email }).from(users).where(eq(users.id, user.id!)).limit(1);
+            const created = await createUserSession(tx, { userId: user.id!, userAgent: context.userAgent, ip: context.ip, method });
+            await recordAccountAudit(tx, user.id!, {
+              action: 'auth.sign_in.succeeded',
+              actorUserId: user.id!,
+              actorLabel: row?.email ?? user.email ?? null,
+              ip: context.ip,
+              userAgent: context.userAgent,
+              metadata: { method, device: created.device },
+            });
+            return { ...created, tokenVersion: row?.tv ?? 0, email: row?.email ?? user.email ?? '' };
+          });
           token.uid = user.id;
-          token.tv = (user as { tokenVersion?: number }).tokenVersion ?? 0;
+          token.tv = session.tokenVersion;
+          token.sid = session.sessionId;
+          if (session.newDevice) void notifyNewDevice({ email: session.email, device: session.device, ip: context.ip });
           return token;
         }
-        if (!token.uid) return null;
-        // A bumped token version (password change, "sign out everywhere") ends older sessions
-        // on their next request.
-        const current = await withSystem('session check', (tx) => tokenVersionOf(tx, token.uid!));
-        if (current === null || current !== (token.tv ?? 0)) return null;
-        return token;
+        if (!token.uid || !token.sid) return null;
+        const valid = await withSystem('session check', (tx) =>
+          isSessionValid(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
+        );
+        return valid ? token : null;
       },
       session({ session, token }) {
         if (token.uid) session.user.id = token.uid;
+        if (token.sid) session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      async createUser({ user }) {
+        // Magic-link and OAuth sign-ups are created by the adapter: give them a workspace too.
+        if (user.id) await withSystem('personal workspace for new user', (tx) => ensurePersonalWorkspace(tx, { id: user.id!, email: user.email ?? '', name: user.name ?? null }));
+      },
+      async signOut(message) {
+        const token = 'token' in message ? message.token : null;
+        if (!token?.sid || !token.uid) return;
+        const context = await requestContext();
+        await withSystem('sign out', async (tx) => {
+          await revokeSession(tx, token.uid!, token.sid!, 'signed_out');
+          await recordAccountAudit(tx, token.uid!, { action: 'auth.sign_out', actorUserId: token.uid!, ip: context.ip, userAgent: context.userAgent });
+        });
       },
     },
   };

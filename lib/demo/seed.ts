@@ -19,11 +19,11 @@ export async function seedDemoIfEmpty(): Promise<SeedResult> {
     if (n > 0) return false;
     const [demo] = await tx
       .insert(users)
-      .values({ email: DEMO_USER.email, name: DEMO_USER.name, passwordHash, emailVerified: new Date(), timezone: 'Europe/London', currency: 'GBP' })
+      .values({ email: DEMO_USER.email, name: DEMO_USER.name, passwordHash, emailVerified: new Date(), onboardedAt: new Date(), timezone: 'Europe/London', currency: 'GBP' })
       .returning();
     const [teammate] = await tx
       .insert(users)
-      .values({ email: DEMO_TEAMMATE.email, name: DEMO_TEAMMATE.name, emailVerified: new Date() })
+      .values({ email: DEMO_TEAMMATE.email, name: DEMO_TEAMMATE.name, emailVerified: new Date(), onboardedAt: new Date() })
       .returning();
     for (const [index, workspace] of DEMO_WORKSPACES.entries()) {
       const created = await createWorkspace(tx, { ...workspace, ownerId: demo!.id });

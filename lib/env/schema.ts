@@ -47,6 +47,12 @@ export const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  // Key rotation for lib/secrets: each payload records the version that sealed it; the previous
+  // key stays decrypt-only until everything is re-encrypted.
+  ENCRYPTION_KEY_VERSION: z.coerce.number().int().min(1).max(9999).default(1),
+  ENCRYPTION_KEY_PREVIOUS: optionalString.pipe(
+    z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes)').optional(),
+  ),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z

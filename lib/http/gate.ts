@@ -20,3 +20,6 @@ export function exceedsBodyLimit(contentLength: string | null, limit: number): b
   const size = Number(contentLength);
   return Number.isFinite(size) && size > limit;
 }
+
+/** Forwarded by middleware so pages can redirect an old workspace slug to the same sub-path. */
+export const PATHNAME_HEADER = 'x-pathname';

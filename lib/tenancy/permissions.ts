@@ -1,4 +1,5 @@
-import type { WorkspaceRole } from '@/db/tenant';
+import type { TenantContext, WorkspaceRole } from '@/db/tenant';
+import { AppError } from '@/lib/errors/app-error';
 
 export type { WorkspaceRole } from '@/db/tenant';
 
@@ -7,14 +8,21 @@ export const ROLES: readonly WorkspaceRole[] = ['owner', 'admin', 'member', 'vie
 /**
  * The permission matrix, in one place. Every action and API route names the permission it needs
  * and the wrappers check it on the server; the UI only hides what would be refused anyway.
+ * Rules that depend on the target as well as the actor (last owner, admins vs owners) live in
+ * member-rules.ts and build on `members.manage_owners`.
  */
 const MATRIX = {
   'workspace.read': ['owner', 'admin', 'member', 'viewer'],
   'workspace.update': ['owner', 'admin'],
   'workspace.delete': ['owner'],
+  'workspace.transfer': ['owner'],
   'members.read': ['owner', 'admin', 'member', 'viewer'],
   'members.invite': ['owner', 'admin'],
   'members.manage': ['owner', 'admin'],
+  // Granting, revoking or removing the owner role: owners only, so an admin can't take over.
+  'members.manage_owners': ['owner'],
+  // Anyone may leave; the last owner is stopped by the member rules, not the matrix.
+  'members.leave': ['owner', 'admin', 'member', 'viewer'],
   'jobs.read': ['owner', 'admin', 'member', 'viewer'],
   'jobs.run': ['owner', 'admin', 'member'],
   'audit.read': ['owner', 'admin'],
@@ -27,3 +35,29 @@ export function can(role: WorkspaceRole, permission: Permission): boolean {
 }
 
 export const PERMISSIONS = Object.keys(MATRIX) as Permission[];
+
+/** The roles holding a permission, for tests and docs that render the matrix. */
+export function rolesWith(permission: Permission): readonly WorkspaceRole[] {
+  return MATRIX[permission];
+}
+
+export const ROLE_LABELS: Record<WorkspaceRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  member: 'Member',
+  viewer: 'Viewer',
+};
+
+export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
+  owner: 'Everything, including billing, ownership and deleting the workspace.',
+  admin: 'Manage settings and members, except owners.',
+  member: 'Use every product and run jobs.',
+  viewer: 'Read-only access.',
+};
+
+/** The server-side check every lib function that changes something starts with. */
+export function assertCan(ctx: Pick<TenantContext, 'role'>, permission: Permission): void {
+  if (!can(ctx.role, permission)) {
+    throw new AppError('forbidden', 'Your role in this workspace does not allow that.', { permission });
+  }
+}

@@ -1,13 +1,10 @@
-import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { AppError } from '@/lib/errors/app-error';
-import { getLogger } from '@/lib/observability/logger';
 import { can, type Permission } from './permissions';
 import { requireWorkspace, type WorkspaceAccess } from './require-workspace';
+import { actionFailure, failure, formFields, parseForm, type ActionResult } from './action-result';
+import { requestMeta, type RequestMeta } from './request-meta';
 
-export type ActionResult<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; error: { code: string; message: string }; fieldErrors?: Record<string, string[] | undefined> };
+export type { ActionResult } from './action-result';
 
 /**
  * The one wrapper for workspace server actions: resolves session, workspace and role, checks the
@@ -16,9 +13,10 @@ export type ActionResult<T = unknown> =
  */
 export function workspaceAction<S extends z.ZodType, T>(
   options: { input: S; permission: Permission },
-  handler: (args: { input: z.infer<S>; access: WorkspaceAccess }) => Promise<T>,
+  handler: (args: { input: z.infer<S>; access: WorkspaceAccess; meta: RequestMeta }) => Promise<T>,
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+    const fields = formFields(formData);
     try {
       const slug = z.string().min(1).safeParse(formData.get('workspace'));
       if (!slug.success) return failure('bad_request', 'The form is missing its workspace.');
@@ -26,25 +24,11 @@ export function workspaceAction<S extends z.ZodType, T>(
       if (!can(access.ctx.role, options.permission)) {
         return failure('forbidden', 'Your role in this workspace does not allow that.');
       }
-      const fields = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith('$ACTION')));
-      const parsed = options.input.safeParse(fields);
-      if (!parsed.success) {
-        return {
-          ok: false,
-          error: { code: 'validation_failed', message: 'Please correct the highlighted fields.' },
-          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>,
-        };
-      }
-      return { ok: true, data: await handler({ input: parsed.data, access }) };
+      const parsed = parseForm(options.input, fields);
+      if (!parsed.ok) return parsed.result;
+      return { ok: true, data: await handler({ input: parsed.data, access, meta: await requestMeta() }) };
     } catch (error) {
-      unstable_rethrow(error);
-      if (error instanceof AppError) return failure(error.code, error.message);
-      getLogger({ component: 'workspace-action' }).error({ err: error }, 'server action failed');
-      return failure('internal', 'Something went wrong on our side. Please try again.');
+      return actionFailure(error, 'workspace-action', fields);
     }
   };
-}
-
-function failure(code: string, message: string): ActionResult<never> {
-  return { ok: false, error: { code, message } };
 }

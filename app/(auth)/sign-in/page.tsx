@@ -1,21 +1,35 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
+import { MagicLinkForm } from '@/components/auth/magic-link-form';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
+import { Separator } from '@/components/ui/separator';
+import { configuredOAuthProviders } from '@/lib/auth/config';
 import { safeCallbackPath } from '@/lib/auth/safe-redirect';
 import { DEMO_USER } from '@/lib/demo/demo-accounts';
 import { env } from '@/lib/env';
 import { currentUser } from '@/lib/tenancy/session';
-import { signInAction } from './actions';
+import { magicLinkAction } from '../magic-link/actions';
+import { oauthSignInAction, signInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+// Auth.js redirects here with ?error=… for flows that fail outside our forms.
+const ERRORS: Record<string, string> = {
+  OAuthAccountNotLinked:
+    'That email already has a Tessera account. Sign in with your password or an email link first, then connect this provider from Account → Security.',
+  Verification: 'That sign-in link has expired or was already used. Request a new one below.',
+  AccessDenied: 'Sign-in was refused. If your account has two-factor authentication, finish that step first.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await currentUser()) redirect(target);
   const showDemo = !env().isProduction;
+  const problem = error ? (ERRORS[error] ?? 'Sign-in didn’t complete. Please try again.') : null;
   return (
     <Card>
       <CardHeader>
@@ -23,12 +37,29 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <CardDescription>Your bots, journal, money and pricing — one workspace away.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-6">
+        {problem ? (
+          <p role="alert" className="rounded-lg border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger">
+            {problem}
+          </p>
+        ) : null}
         {showDemo ? (
           <p className="rounded-lg border border-info-border bg-info-soft px-3 py-2 text-sm text-foreground">
             Demo install: sign in as <strong>{DEMO_USER.email}</strong> with password <strong>{DEMO_USER.password}</strong>.
           </p>
         ) : null}
         <SignInForm action={signInAction} callbackUrl={target} />
+        <p className="text-right text-sm">
+          <Link className="font-medium text-accent underline-offset-4 hover:underline" href="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
+        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted">
+          <Separator className="flex-1" />
+          or
+          <Separator className="flex-1" />
+        </div>
+        <MagicLinkForm action={magicLinkAction} callbackUrl={target} />
+        <OAuthButtons providers={configuredOAuthProviders()} action={oauthSignInAction} callbackUrl={target} />
         <p className="text-center text-sm text-muted">
           New here?{' '}
           <Link className="font-medium text-accent underline-offset-4 hover:underline" href="/sign-up">

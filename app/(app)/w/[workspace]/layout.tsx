@@ -4,6 +4,7 @@ import { AppShell } from '@/components/shell/app-shell';
 import { requireWorkspace } from '@/lib/tenancy/require-workspace';
 import { listWorkspacesOfUser, rememberLastWorkspace } from '@/lib/tenancy/workspaces';
 import { signOutAction } from '../../actions';
+import { verifyEmailBannerFor } from '../../verify-banner';
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -18,6 +19,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       workspaces={workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
       current={{ slug: workspace.slug, name: workspace.name }}
       signOutAction={signOutAction}
+      banner={await verifyEmailBannerFor(user.id)}
     >
       {children}
     </AppShell>

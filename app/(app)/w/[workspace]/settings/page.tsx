@@ -4,44 +4,56 @@ import { JobRunsTable } from '@/components/jobs/job-runs-table';
 import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
 import { RunHelloForm } from '@/components/jobs/run-hello-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
+import { DeleteWorkspaceForm } from '@/components/workspace/delete-workspace-form';
+import { WorkspaceGeneralForm } from '@/components/workspace/workspace-general-form';
+import { WorkspaceSlugForm } from '@/components/workspace/workspace-slug-form';
 import { listJobRuns } from '@/lib/jobs/job-runs';
 import { can } from '@/lib/tenancy/permissions';
 import { requireWorkspace } from '@/lib/tenancy/require-workspace';
-import { runHelloAction } from './actions';
+import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
+import { changeSlugAction, deleteWorkspaceAction, runHelloAction, updateGeneralAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { ctx, workspace } = await requireWorkspace((await params).workspace);
   const runs = await withTenant(ctx, (tx) => listJobRuns(tx, ctx.tenantId, { limit: 20 }));
   const active = runs.some((run) => run.status === 'queued' || run.status === 'running');
-  const details: Array<[string, string]> = [
-    ['Name', workspace.name],
-    ['Address', `/w/${workspace.slug}`],
-    ['Time zone', workspace.timezone],
-    ['Currency', workspace.currency],
-    ['Your role', ctx.role],
-  ];
+  const canEdit = can(ctx.role, 'workspace.update');
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow={workspace.name} title="Settings" description="Workspace details and background jobs." />
       <Card>
         <CardHeader>
           <CardTitle as="h2">General</CardTitle>
+          <CardDescription>
+            {canEdit ? 'The name everyone in the workspace sees, and the defaults for dates and money.' : 'Only owners and admins can change these.'}
+          </CardDescription>
         </CardHeader>
         <CardContent>
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
-            {details.map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-muted">{label}</dt>
-                <dd className="font-medium">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <WorkspaceGeneralForm
+            workspace={workspace.slug}
+            values={{ name: workspace.name, timezone: workspace.timezone, currency: workspace.currency }}
+            zones={timeZones()}
+            currencies={currencyChoices()}
+            action={updateGeneralAction}
+            canEdit={canEdit}
+          />
         </CardContent>
       </Card>
-      <Card id="jobs">
+
+      {canEdit ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Address</CardTitle>
+            <CardDescription>The part of the URL after /w/. Bookmarks with the old address redirect here.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <WorkspaceSlugForm workspace={workspace.slug} action={changeSlugAction} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <Card id="jobs" className="scroll-mt-20">
         <CardHeader>
           <CardTitle as="h2">Background jobs</CardTitle>
           <CardDescription>Every workflow run in this workspace, with its progress, attempts and duration.</CardDescription>
@@ -52,6 +64,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           <RefreshWhileActive active={active} />
         </CardContent>
       </Card>
+
+      {can(ctx.role, 'workspace.delete') ? (
+        <Card className="border-danger-border">
+          <CardHeader>
+            <CardTitle as="h2">Delete workspace</CardTitle>
+            <CardDescription>Deletes the workspace and everything in it for every member. There is no undo.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DeleteWorkspaceForm workspace={workspace.slug} name={workspace.name} action={deleteWorkspaceAction} />
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }

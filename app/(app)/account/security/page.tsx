@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import { PasswordForm } from '@/components/account/password-form';
+import { SessionsList } from '@/components/account/sessions/sessions-list';
+import { RevokeOtherSessionsForm } from '@/components/account/sessions/revoke-others-form';
+import { TwoFactorCard } from '@/components/account/two-factor/two-factor-card';
+import { SecurityEventsList } from '@/components/audit/security-events-list';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { LogOutIcon } from '@/components/ui/icons';
+import { PageHeader } from '@/components/ui/page-header';
+import { withSystem } from '@/db/tenant';
+import { safeTimeZone } from '@/lib/audit/zoned-day';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
+import { loadSecurityOverview } from '@/lib/auth/security-overview';
+import { currentSessionId } from '@/lib/auth/sessions';
+import { groupSecret, qrCodeDataUrl } from '@/lib/auth/two-factor/qr-code';
+import { requireUser } from '@/lib/tenancy/session';
+import { signOutAction } from '../../actions';
+import {
+  cancelTwoFactorAction,
+  changePasswordAction,
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  regenerateRecoveryCodesAction,
+  revokeOtherSessionsAction,
+  revokeSessionAction,
+  startTwoFactorAction,
+} from './actions';
+
+export const metadata: Metadata = { title: 'Security' };
+
+export default async function SecurityPage() {
+  const user = await requireUser();
+  const sessionId = await currentSessionId();
+  const overview = await withSystem('account security page', (tx) => loadSecurityOverview(tx, user.id, sessionId));
+  const timeZone = safeTimeZone(overview.timezone);
+  const setup = overview.pendingSetup
+    ? { qrDataUrl: await qrCodeDataUrl(overview.pendingSetup.uri), groupedSecret: groupSecret(overview.pendingSetup.secret) }
+    : null;
+  const enabledOn =
+    overview.twoFactor.state === 'on' ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(overview.twoFactor.enabledAt) : null;
+  const others = overview.sessions.filter((s) => !s.isCurrent).length;
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Security" description="Your password, two-factor authentication, signed-in devices and recent account activity." />
+
+      <Card id="password">
+        <CardHeader>
+          <CardTitle as="h2">Password</CardTitle>
+          <CardDescription>Changing it signs out every other device. We’ll email you to confirm.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {overview.hasPassword ? (
+            <PasswordForm action={changePasswordAction} minLength={PASSWORD_MIN_LENGTH} />
+          ) : (
+            <p className="text-sm text-muted">Your account signs in without a password. Use “Forgot password” on the sign-in page to set one.</p>
+          )}
+        </CardContent>
+      </Card>
+
+      <TwoFactorCard
+        status={overview.twoFactor}
+        setup={setup}
+        enabledOn={enabledOn}
+        actions={{
+          start: startTwoFactorAction,
+          cancel: cancelTwoFactorAction,
+          confirm: confirmTwoFactorAction,
+          regenerate: regenerateRecoveryCodesAction,
+          disable: disableTwoFactorAction,
+        }}
+      />
+
+      <Card id="sessions">
+        <CardHeader>
+          <CardTitle as="h2">Signed-in devices</CardTitle>
+          <CardDescription>Revoke a device you don’t recognise; it is signed out on its next request.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <SessionsList
+            sessions={overview.sessions}
+            timeZone={timeZone}
+            revokeAction={revokeSessionAction}
+            signOut={
+              <form action={signOutAction}>
+                <Button type="submit" variant="ghost" size="sm">
+                  <LogOutIcon className="size-4" />
+                  Sign out
+                </Button>
+              </form>
+            }
+          />
+          <RevokeOtherSessionsForm action={revokeOtherSessionsAction} otherSessions={others} />
+        </CardContent>
+      </Card>
+
+      <Card id="activity">
+        <CardHeader>
+          <CardTitle as="h2">Recent security activity</CardTitle>
+          <CardDescription>Sign-ins and changes to your account’s security, newest first.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SecurityEventsList events={overview.events} timeZone={timeZone} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

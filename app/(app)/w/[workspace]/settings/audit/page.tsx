@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { withTenant } from '@/db/tenant';
+import { AuditFilterForm } from '@/components/audit/audit-filter-form';
+import { AuditLogTable } from '@/components/audit/audit-log-table';
+import { ChainIntegrityBadge } from '@/components/audit/chain-integrity-badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { auditActionLabels, type AuditAction } from '@/lib/audit/actions';
+import { auditFilterQuery, auditFilterRange, parseAuditFilter } from '@/lib/audit/filters';
+import { listAuditActorOptions, listWorkspaceAudit } from '@/lib/audit/queries';
+import { verifyChain, workspaceChain } from '@/lib/audit/verify';
+import { can } from '@/lib/tenancy/permissions';
+import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const PAGE_SIZE = 50;
+
+const actionOptions = (Object.entries(auditActionLabels) as Array<[AuditAction, string]>)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+export default async function AuditLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { ctx, workspace } = await requireWorkspace((await params).workspace);
+  // Not disclosed to roles without access, like a workspace they aren't in.
+  if (!can(ctx.role, 'audit.read')) notFound();
+
+  const filter = parseAuditFilter(await searchParams);
+  const range = auditFilterRange(filter, workspace.timezone);
+  const { page, actors, integrity } = await withTenant(ctx, async (tx) => ({
+    page: await listWorkspaceAudit(tx, ctx.tenantId, {
+      action: filter.action,
+      actorUserId: filter.actor,
+      from: range.from,
+      to: range.to,
+      cursor: filter.cursor,
+      limit: PAGE_SIZE,
+    }),
+    actors: await listAuditActorOptions(tx, ctx.tenantId),
+    integrity: await verifyChain(tx, workspaceChain(ctx.tenantId)),
+  }));
+
+  const path = `/w/${workspace.slug}/settings/audit`;
+  const { cursor, ...withoutCursor } = filter;
+  const filtered = Boolean(filter.action || filter.actor || filter.from || filter.to);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={workspace.name}
+        title="Audit log"
+        description={`Who did what in this workspace. Entries can't be edited or deleted, and each is chained to the one before it. Times are in ${workspace.timezone}.`}
+        actions={<ChainIntegrityBadge result={integrity} />}
+      />
+      <Card>
+        <CardContent>
+          <AuditFilterForm
+            action={path}
+            values={{ action: filter.action, actor: filter.actor, from: filter.from, to: filter.to }}
+            actions={actionOptions}
+            actors={actors.map((a) => ({ value: a.userId, label: a.label }))}
+          />
+        </CardContent>
+      </Card>
+      <AuditLogTable entries={page.entries} timeZone={workspace.timezone} filtered={filtered || cursor !== undefined} />
+      {cursor !== undefined || page.nextCursor !== null ? (
+        <nav aria-label="Audit log pages" className="flex justify-end gap-2">
+          {cursor !== undefined ? (
+            <Button href={`${path}${auditFilterQuery(withoutCursor)}`} variant="secondary">
+              Newest
+            </Button>
+          ) : null}
+          {page.nextCursor !== null ? (
+            <Button href={`${path}${auditFilterQuery({ ...withoutCursor, cursor: page.nextCursor })}`} variant="secondary">
+              Older
+            </Button>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

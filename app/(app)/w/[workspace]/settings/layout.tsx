@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { SettingsNav, type SettingsNavItem } from '@/components/workspace/settings-nav';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/tenancy/permissions';
+import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+
+export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+  const { ctx, workspace } = await requireWorkspace((await params).workspace);
+  const base = `/w/${encodeURIComponent(workspace.slug)}/settings`;
+  const items: SettingsNavItem[] = [
+    { href: base, label: 'General', exact: true },
+    { href: `${base}/members`, label: 'Members' },
+    ...(can(ctx.role, 'audit.read') ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
+    { href: `${base}#jobs`, label: 'Background jobs' },
+  ];
+  return (
+    <div className="space-y-6">
+      <PageHeader eyebrow={workspace.name} title="Settings" description="Workspace details, members and background jobs." />
+      <SettingsNav items={items} />
+      {children}
+    </div>
+  );
+}

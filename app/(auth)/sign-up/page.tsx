@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignUpForm } from '@/components/auth/sign-up-form';
+import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
+import { afterSignUpPath } from '@/lib/auth/sign-up';
+import { currentUser } from '@/lib/tenancy/session';
+import { signUpAction } from './actions';
+
+export const metadata: Metadata = { title: 'Create your account' };
+
+function first(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const invite = first(params.invite)?.slice(0, 200);
+  const email = first(params.email)?.slice(0, 320);
+  const next = afterSignUpPath(invite);
+  if (await currentUser()) redirect(next === '/onboarding' ? '/w' : next);
+  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(next === '/onboarding' ? '/w' : next)}`;
+  return (
+    <Card>
+      <CardHeader>
+        <h1 className="text-2xl font-semibold tracking-tight">Create your Tessera account</h1>
+        <CardDescription>
+          {invite ? 'Create an account to accept your invitation. You’ll also get a workspace of your own.' : 'Free to start. You’ll get a workspace of your own right away.'}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-6">
+        <SignUpForm action={signUpAction} invite={next === '/onboarding' ? undefined : invite} email={email} />
+        <p className="text-center text-sm text-muted">
+          Already have an account?{' '}
+          <Link className="font-medium text-accent underline-offset-4 hover:underline" href={signInHref}>
+            Sign in
+          </Link>
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

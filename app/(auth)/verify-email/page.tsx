@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { AuthResultCard } from '@/components/auth/auth-result-card';
+import { ResendVerificationButton } from '@/components/account/resend-verification-button';
+import { Button } from '@/components/ui/button';
+import { AlertTriangleIcon, CheckCircleIcon, HistoryIcon } from '@/components/ui/icons';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { verifyEmailToken } from '@/lib/auth/email-verification';
+import { currentUser } from '@/lib/tenancy/session';
+import { resendVerificationAction } from '@/app/(app)/account/actions';
+import { resendFromLinkAction } from './actions';
+
+export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  const raw = (await searchParams).token;
+  const token = (Array.isArray(raw) ? raw[0] : raw) ?? '';
+  const outcome = await verifyEmailToken(token);
+
+  if (outcome.status === 'verified') {
+    return (
+      <AuthResultCard
+        icon={<CheckCircleIcon className="text-success" />}
+        title="Email address confirmed"
+        actions={<Button href={outcome.next}>Continue</Button>}
+      >
+        <p>
+          Thanks — <strong className="text-foreground">{outcome.email}</strong> is confirmed. You’ll get sign-in links, security notices and
+          invitations there.
+        </p>
+      </AuthResultCard>
+    );
+  }
+
+  if (outcome.status === 'expired') {
+    return (
+      <AuthResultCard
+        icon={<HistoryIcon />}
+        title="This link has expired"
+        actions={
+          <form action={resendFromLinkAction} className="w-full sm:w-auto">
+            <input type="hidden" name="token" value={token} />
+            <SubmitButton className="w-full" pendingText="Sending…">
+              Send a new link
+            </SubmitButton>
+          </form>
+        }
+      >
+        <p>Confirmation links work for 24 hours. Ask for a new one and we’ll send it to the same address.</p>
+      </AuthResultCard>
+    );
+  }
+
+  const user = await currentUser();
+  return (
+    <AuthResultCard
+      icon={<AlertTriangleIcon />}
+      title={outcome.status === 'used' ? 'This link was already used' : 'This link doesn’t work'}
+      actions={
+        user ? (
+          <ResendVerificationButton action={resendVerificationAction} />
+        ) : (
+          <Button href="/sign-in?callbackUrl=%2Faccount">Sign in to send a new link</Button>
+        )
+      }
+    >
+      <p>
+        {outcome.status === 'used'
+          ? 'Each confirmation link works once, and a newer one replaces it.'
+          : 'It may be incomplete — try copying the whole link from the email — or it was replaced by a newer one.'}{' '}
+        {user ? 'We can send you a new link.' : 'Sign in and we’ll send you a new link.'}
+      </p>
+    </AuthResultCard>
+  );
+}

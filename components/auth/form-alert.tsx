@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
+
+/** The form-level message: errors are announced (role=alert), confirmations politely (role=status). */
+export function FormAlert({ tone = 'error', children, className }: { tone?: 'error' | 'success' | 'info'; children: ReactNode; className?: string }) {
+  return (
+    <p
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={cn(
+        'rounded-lg border px-3 py-2 text-sm',
+        tone === 'error' && 'border-danger-border bg-danger-soft text-danger',
+        tone === 'success' && 'border-success-border bg-success-soft text-success',
+        tone === 'info' && 'border-info-border bg-info-soft text-foreground',
+        className,
+      )}
+    >
+      {children}
+    </p>
+  );
+}

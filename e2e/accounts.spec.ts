@@ -1,0 +1,168 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { DEMO, expect, snap, test } from './fixtures';
+
+const PASSWORD = 'amber-harbor-lantern-62';
+const NEW_PASSWORD = 'quiet-glacier-compass-19';
+
+/** Screenshots wait for hydration: Playwright's caret hiding before it makes React report a mismatch. */
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  await page.waitForLoadState('networkidle');
+  await shot(page, testInfo, name);
+}
+
+function uniqueEmail(testInfo: TestInfo, tag: string): string {
+  return `${tag}-${Date.now()}-${testInfo.project.name}@example.test`;
+}
+
+/** Opens the newest email with `subject` to `to` in the dev mailbox, waiting for it to arrive. */
+async function openEmail(page: Page, to: string, subject: string) {
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+    await page.getByRole('link', { name: subject }).first().click({ timeout: 1_000 });
+    await expect(page.getByRole('heading', { name: subject, level: 1 })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+async function followFirstLink(page: Page) {
+  await page.getByTestId('mailbox-link').first().click();
+}
+
+async function signUp(page: Page, email: string, name = 'Ada Lovelace') {
+  await page.goto('/sign-up');
+  await page.getByLabel(/^Name/).fill(name);
+  await page.getByLabel(/^Email\*?$/).fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/check-email\?kind=sign-up$/);
+}
+
+test('sign up, confirm the address from the mailbox, continue to onboarding', async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, 'signup');
+  await page.goto('/sign-up');
+  await expect(page.getByRole('heading', { name: 'Create your Tessera account' })).toBeVisible();
+  await shot(page, testInfo, 'sign-up');
+
+  // Weak passwords are refused with feedback under the field.
+  await page.getByLabel(/^Name/).fill('Ada Lovelace');
+  await page.getByLabel(/^Email\*?$/).fill(email);
+  await page.getByLabel(/^Password/).fill('password123456');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(/commonly used password|easy to guess/i).first()).toBeVisible();
+  await shot(page, testInfo, 'sign-up-weak-password');
+
+  await signUp(page, email);
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await shot(page, testInfo, 'check-email');
+
+  await openEmail(page, email, 'Confirm your email address');
+  await followFirstLink(page);
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  await shot(page, testInfo, 'email-verified');
+
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/onboarding/);
+
+  // The same link again still reads as done, not as an error.
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+});
+
+test('an address that already has an account sees the same page, and its owner gets a notice', async ({ page }, testInfo) => {
+  const started = Date.now();
+  await page.goto('/sign-up');
+  await page.getByLabel(/^Name/).fill('Someone Else');
+  await page.getByLabel(/^Email\*?$/).fill(DEMO.email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/check-email\?kind=sign-up$/);
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await openEmail(page, DEMO.email, 'Someone tried to sign up with your email address');
+  expect(Date.now() - started).toBeLessThan(60_000);
+});
+
+test('a forged verification link explains itself and offers a way forward', async ({ page }, testInfo) => {
+  await page.goto('/verify-email?token=forged');
+  await expect(page.getByRole('heading', { name: 'This link doesn’t work' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in to send a new link' })).toBeVisible();
+  await shot(page, testInfo, 'verify-invalid');
+});
+
+test('forgot password, reset from the mailbox, sign in with the new password', async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, 'reset');
+  await signUp(page, email, 'Rita Reset');
+  await page.context().clearCookies();
+
+  await page.goto('/forgot-password');
+  await shot(page, testInfo, 'forgot-password');
+  await page.getByLabel(/^Email\*?$/).fill(email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page).toHaveURL(/\/check-email\?kind=reset$/);
+  await expect(page.getByText(/If an account uses that address/)).toBeVisible();
+
+  await openEmail(page, email, 'Reset your Tessera password');
+  await followFirstLink(page);
+  await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await page.getByLabel(/^New password/).fill(NEW_PASSWORD);
+  await page.getByLabel(/^Repeat new password/).fill(NEW_PASSWORD);
+  await shot(page, testInfo, 'reset-password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed' })).toBeVisible();
+
+  // The link is spent.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'This reset link was already used' })).toBeVisible();
+
+  await page.goto('/sign-in');
+  await page.getByLabel(/^Email\*?$/).fill(email);
+  await page.getByLabel(/^Password/).fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/(w|onboarding)(\/|$)/);
+  await openEmail(page, email, 'Your Tessera password was changed');
+});
+
+test('magic link: request, open from the mailbox, signed in', async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, 'magic');
+  await page.goto('/magic-link');
+  await shot(page, testInfo, 'magic-link');
+  await page.getByLabel(/^Email address/).fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page).toHaveURL(/\/check-email\?kind=sign-in$/);
+  await expect(page.getByText(/a sign-in link is on its way/)).toBeVisible();
+
+  await openEmail(page, email, 'Your Tessera sign-in link');
+  await followFirstLink(page);
+  await expect(page).toHaveURL(/\/(w|onboarding)(\/|$)/);
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { name: 'Profile', level: 1 })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+});
+
+test('profile and email change from the account pages', async ({ page }, testInfo) => {
+  const email = uniqueEmail(testInfo, 'account');
+  const newEmail = uniqueEmail(testInfo, 'moved');
+  await signUp(page, email, 'Cora Change');
+  await page.goto('/account');
+  await expect(page.getByRole('region', { name: 'Confirm your email' })).toBeVisible();
+  await page.getByLabel(/^Avatar URL/).fill('http://example.test/a.png');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Use an https:// link to an image.')).toBeVisible();
+  await page.getByLabel(/^Avatar URL/).fill('');
+  await page.getByLabel(/^Time zone/).selectOption('Europe/Berlin');
+  await page.getByLabel(/^Currency/).selectOption('EUR');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
+  await shot(page, testInfo, 'account-profile');
+
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Email' }).click();
+  await page.getByLabel(/^New email address/).fill(newEmail);
+  await page.getByLabel(/^Current password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Send confirmation link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `We sent a confirmation link to ${newEmail}` })).toBeVisible();
+  await shot(page, testInfo, 'account-email');
+
+  await openEmail(page, newEmail, 'Confirm your new email address');
+  await followFirstLink(page);
+  await expect(page.getByRole('heading', { name: 'Email address changed' })).toBeVisible();
+  await openEmail(page, email, 'The email address of your Tessera account was changed');
+});

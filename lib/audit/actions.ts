@@ -1,0 +1,42 @@
+/**
+ * Every audit action the app records. The labels are what people read in Settings → Audit log
+ * and Account → Security, so they stay stable even if an action's code path moves.
+ */
+export const auditActionLabels = {
+  'auth.sign_in.succeeded': 'Signed in',
+  'auth.sign_in.failed': 'Sign-in failed',
+  'auth.lockout': 'Account locked after failed sign-ins',
+  'auth.sign_out': 'Signed out',
+  'auth.password.changed': 'Password changed',
+  'auth.password.reset': 'Password reset',
+  'auth.email.changed': 'Email address changed',
+  'auth.two_factor.enabled': 'Two-factor authentication enabled',
+  'auth.two_factor.disabled': 'Two-factor authentication disabled',
+  'auth.session.revoked': 'Session revoked',
+  'auth.sessions.revoked_all': 'All sessions revoked',
+  'member.invited': 'Member invited',
+  'member.invitation_revoked': 'Invitation revoked',
+  'member.joined': 'Member joined',
+  'member.removed': 'Member removed',
+  'member.role_changed': 'Member role changed',
+  'member.left': 'Member left',
+  'workspace.created': 'Workspace created',
+  'workspace.renamed': 'Workspace renamed',
+  'workspace.slug_changed': 'Workspace URL changed',
+  'workspace.updated': 'Workspace settings updated',
+  'workspace.ownership_transferred': 'Ownership transferred',
+  'workspace.deleted': 'Workspace deleted',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof auditActionLabels;
+
+export const auditActions = Object.keys(auditActionLabels) as [AuditAction, ...AuditAction[]];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActionLabels, value);
+}
+
+/** Rows written before an action was renamed (or by tests) still render instead of crashing. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? auditActionLabels[action] : action;
+}

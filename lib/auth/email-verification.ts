@@ -1,0 +1,127 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { users } from '@/db/schema';
+import { withSystem, type Tx } from '@/db/tenant';
+import { appUrl, sendTemplate } from '@/lib/email/templates';
+import { safeCallbackPath } from './safe-redirect';
+import { consumeAuthToken, createAuthToken, findAuthToken, revokeAuthTokens } from './tokens';
+import { limitAccount, TOO_MANY_REQUESTS } from './account-limits';
+
+export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_NEXT = '/onboarding';
+
+export type VerificationRequest = { to: string; name: string | null; token: string };
+
+/**
+ * A fresh 24-hour link for the user's current address; older links stop working. `next` is where
+ * the verified page leads (an invitation, say). Returns what to send once the transaction commits.
+ */
+export async function issueEmailVerification(
+  tx: Tx,
+  user: { id: string; email: string; name: string | null },
+  options: { next?: string; now?: Date } = {},
+): Promise<VerificationRequest> {
+  const now = options.now ?? new Date();
+  await revokeAuthTokens(tx, user.id, 'verify_email', now);
+  const token = await createAuthToken(tx, {
+    userId: user.id,
+    email: user.email,
+    purpose: 'verify_email',
+    ttlMs: VERIFY_EMAIL_TTL_MS,
+    data: { next: safeCallbackPath(options.next, DEFAULT_NEXT) },
+    now,
+  });
+  return { to: user.email, name: user.name, token };
+}
+
+/** After commit: sendEmail opens its own transactions. */
+export function sendVerificationEmail(request: VerificationRequest) {
+  return sendTemplate('verify-email', request.to, {
+    name: request.name,
+    url: appUrl('/verify-email', { token: request.token }),
+    expiresInHours: VERIFY_EMAIL_TTL_MS / 3_600_000,
+  });
+}
+
+export type VerifyEmailOutcome =
+  | { status: 'verified'; email: string; next: string }
+  | { status: 'expired' | 'used' | 'invalid' };
+
+/**
+ * Spends the link and marks the address verified. A link for an address the account no longer
+ * uses is refused. A second visit to a link that already did its job reads as success, since
+ * mail scanners and double clicks open links too.
+ */
+export async function verifyEmailToken(raw: string, now: Date = new Date()): Promise<VerifyEmailOutcome> {
+  return withSystem('verify email', async (tx) => {
+    const token = await consumeAuthToken(tx, 'verify_email', raw, now);
+    if (token === 'used') {
+      const seen = await findAuthToken(tx, 'verify_email', raw);
+      if (!seen?.userId) return { status: 'used' };
+      const user = await userRow(tx, seen.userId);
+      if (user?.emailVerified && user.email === seen.email) return { status: 'verified', email: user.email, next: nextOf(seen.data) };
+      return { status: 'used' };
+    }
+    if (typeof token === 'string') return { status: token };
+    const user = token.userId ? await userRow(tx, token.userId) : null;
+    if (!user || user.email.toLowerCase() !== token.email.toLowerCase()) return { status: 'invalid' };
+    if (!user.emailVerified) await tx.update(users).set({ emailVerified: now, updatedAt: now }).where(eq(users.id, user.id));
+    return { status: 'verified', email: user.email, next: nextOf(token.data) };
+  });
+}
+
+function nextOf(data: Record<string, unknown>): string {
+  return safeCallbackPath(data.next, DEFAULT_NEXT);
+}
+
+async function userRow(tx: Tx, userId: string) {
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, name: users.name, emailVerified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return user ?? null;
+}
+
+export type ResendOutcome = { ok: true; sent: boolean } | { ok: false; message: string };
+
+/** The banner's "resend" for a signed-in user. `sent` is false when the address is already verified. */
+export async function resendVerification(userId: string, now: Date = new Date()): Promise<ResendOutcome> {
+  const limit = await limitAccount('verifyResendUser', userId);
+  if (!limit.success) return { ok: false, message: TOO_MANY_REQUESTS };
+  const request = await withSystem('resend email verification', async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.emailVerified)))
+      .limit(1);
+    return user ? issueEmailVerification(tx, user, { now }) : null;
+  });
+  if (request) await sendVerificationEmail(request);
+  return { ok: true, sent: Boolean(request) };
+}
+
+/**
+ * "Send a new link" from an expired link, without signing in: holding the old link proves the
+ * mailbox, so a new one goes to the same address if it is still the account's and unverified.
+ * Unknown or forged tokens get the same answer and no email.
+ */
+export async function resendVerificationFromToken(raw: string, now: Date = new Date()): Promise<ResendOutcome> {
+  const request = await withSystem('resend email verification', async (tx) => {
+    const token = await findAuthToken(tx, 'verify_email', raw);
+    if (!token?.userId) return null;
+    const user = await userRow(tx, token.userId);
+    if (!user || user.emailVerified || user.email.toLowerCase() !== token.email.toLowerCase()) return null;
+    const limit = await limitAccount('verifyResendUser', user.id);
+    if (!limit.success) return null;
+    return issueEmailVerification(tx, user, { next: nextOf(token.data), now });
+  });
+  if (request) await sendVerificationEmail(request);
+  return { ok: true, sent: Boolean(request) };
+}
+
+export async function isEmailVerified(userId: string): Promise<boolean> {
+  const [row] = await withSystem('email verified check', (tx) =>
+    tx.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1),
+  );
+  return Boolean(row?.verified);
+}

@@ -1,0 +1,65 @@
+import { render } from '@react-email/render';
+import type { ReactElement } from 'react';
+import { sendEmail, type SentEmail } from '../send-email';
+import { AccountExistsEmail, accountExistsSubject, type AccountExistsProps } from './account-exists';
+import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyProps } from './email-change-verify';
+import { EmailChangedNoticeEmail, emailChangedNoticeSubject, type EmailChangedNoticeProps } from './email-changed-notice';
+import { InvitationEmail, invitationSubject, type InvitationProps } from './invitation';
+import { MagicLinkEmail, magicLinkSubject, type MagicLinkProps } from './magic-link';
+import { NewSignInEmail, newSignInSubject, type NewSignInProps } from './new-sign-in';
+import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedProps } from './password-changed';
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from './password-reset';
+import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
+import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
+
+export { appUrl } from './urls';
+
+export type TemplateProps = {
+  welcome: WelcomeProps;
+  'verify-email': VerifyEmailProps;
+  'magic-link': MagicLinkProps;
+  'password-reset': PasswordResetProps;
+  'password-changed': PasswordChangedProps;
+  'new-sign-in': NewSignInProps;
+  invitation: InvitationProps;
+  'email-change-verify': EmailChangeVerifyProps;
+  'email-changed-notice': EmailChangedNoticeProps;
+  'account-exists': AccountExistsProps;
+};
+
+export type TemplateName = keyof TemplateProps;
+
+type Definition<P> = { subject: (props: P) => string; Component: (props: P) => ReactElement };
+
+const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
+  welcome: { subject: welcomeSubject, Component: WelcomeEmail },
+  'verify-email': { subject: verifyEmailSubject, Component: VerifyEmailEmail },
+  'magic-link': { subject: magicLinkSubject, Component: MagicLinkEmail },
+  'password-reset': { subject: passwordResetSubject, Component: PasswordResetEmail },
+  'password-changed': { subject: passwordChangedSubject, Component: PasswordChangedEmail },
+  'new-sign-in': { subject: newSignInSubject, Component: NewSignInEmail },
+  invitation: { subject: invitationSubject, Component: InvitationEmail },
+  'email-change-verify': { subject: emailChangeVerifySubject, Component: EmailChangeVerifyEmail },
+  'email-changed-notice': { subject: emailChangedNoticeSubject, Component: EmailChangedNoticeEmail },
+  'account-exists': { subject: accountExistsSubject, Component: AccountExistsEmail },
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export async function renderEmail<T extends TemplateName>(name: T, props: TemplateProps[T]): Promise<RenderedEmail> {
+  const { subject, Component } = TEMPLATES[name] as Definition<TemplateProps[T]>;
+  const element = <Component {...props} />;
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: subject(props), html, text };
+}
+
+/**
+ * Renders and sends. sendEmail opens its own transactions, so call this after the transaction
+ * that created the token has committed — never inside withSystem/withTenant.
+ */
+export async function sendTemplate<T extends TemplateName>(name: T, to: string, props: TemplateProps[T]): Promise<SentEmail> {
+  const rendered = await renderEmail(name, props);
+  return sendEmail({ to, template: name, ...rendered });
+}

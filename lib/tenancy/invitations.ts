@@ -1,0 +1,170 @@
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { invitations, memberships, users, workspaces } from '@/db/schema';
+import { withSystem, withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
+import { recordWorkspaceAudit } from '@/lib/audit';
+import { AppError } from '@/lib/errors/app-error';
+import type { InvitationEmail } from './invitation-email';
+import { invitationExpiry, newInvitationToken, normalizeEmail } from './invitation-tokens';
+import { assertInviteRoleAllowed } from './member-rules';
+import { assertCan } from './permissions';
+import type { RequestMeta } from './request-meta';
+import { seatLimitFor } from './seat-limit';
+
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: WorkspaceRole;
+  invitedByName: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  expired: boolean;
+};
+
+const open = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
+
+/** Open invitations, newest first, expired ones flagged so they can be resent; inside withTenant. */
+export async function listPendingInvitations(tx: Tx): Promise<PendingInvitation[]> {
+  const rows = await tx
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      invitedByName: sql<string | null>`coalesce(${users.name}, ${users.email})`,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(open)
+    .orderBy(asc(invitations.email));
+  const now = Date.now();
+  return rows.map((row) => ({ ...row, expired: row.expiresAt.getTime() <= now }));
+}
+
+/**
+ * Only people who proved they own their address may send mail in Tessera's name. users is
+ * platform data app_user can't read, hence a system read before the invitation's transaction.
+ */
+async function assertInviterVerified(userId: string | null): Promise<void> {
+  if (!userId) throw new AppError('forbidden', 'Invitations are sent by a signed-in member.');
+  const [row] = await withSystem('check inviter email verified', (tx) =>
+    tx.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1),
+  );
+  if (!row?.verified) throw new AppError('forbidden', 'Verify your email before inviting.');
+}
+
+async function emailContext(tx: Tx, ctx: TenantContext) {
+  const [workspace] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.tenantId));
+  const [inviter] = ctx.userId
+    ? await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, ctx.userId))
+    : [];
+  return { workspaceName: workspace?.name ?? 'a workspace', inviterName: inviter?.name ?? inviter?.email ?? 'A teammate' };
+}
+
+async function assertSeatAvailable(tx: Tx, tenantId: string): Promise<void> {
+  const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId));
+  const limit = seatLimitFor({ id: tenantId });
+  if (Number(n) >= limit) {
+    throw new AppError('payment_required', `This workspace has used all ${limit} seats. Remove a member or upgrade to invite more.`);
+  }
+}
+
+export type CreatedInvitation = InvitationEmail & { invitationId: string };
+
+/**
+ * Creates an invitation, or refreshes the open one for the same address (one open invitation per
+ * address: the partial unique index decides, so two concurrent invites end as one row).
+ */
+export async function inviteMember(
+  ctx: TenantContext,
+  input: { email: string; role: WorkspaceRole },
+  meta: RequestMeta,
+): Promise<CreatedInvitation> {
+  assertCan(ctx, 'members.invite');
+  assertInviteRoleAllowed(ctx.role, input.role);
+  await assertInviterVerified(ctx.userId);
+  const email = normalizeEmail(input.email);
+  return withTenant(ctx, async (tx) => {
+    const [existing] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(sql`lower(${users.email})`, email))
+      .limit(1);
+    if (existing) throw new AppError('conflict', 'That person is already a member of this workspace.', { field: 'email' });
+    await assertSeatAvailable(tx, ctx.tenantId);
+
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = invitationExpiry();
+    const [row] = await tx
+      .insert(invitations)
+      .values({ tenantId: ctx.tenantId, email, role: input.role, tokenHash, invitedBy: ctx.userId, expiresAt })
+      .onConflictDoUpdate({
+        target: [invitations.tenantId, invitations.email],
+        targetWhere: sql`accepted_at is null and revoked_at is null`,
+        set: { role: input.role, tokenHash, invitedBy: ctx.userId, expiresAt, createdAt: sql`now()` },
+      })
+      .returning({ id: invitations.id });
+    await recordWorkspaceAudit(tx, ctx.tenantId, {
+      action: 'member.invited',
+      actorUserId: ctx.userId,
+      targetType: 'invitation',
+      targetId: row!.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      metadata: { email, role: input.role },
+    });
+    return { invitationId: row!.id, to: email, token, role: input.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  });
+}
+
+async function lockOpenInvitation(tx: Tx, invitationId: string) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), open))
+    .for('update');
+  if (!row) throw new AppError('not_found', 'That invitation was already accepted or revoked.');
+  return row;
+}
+
+/** A new token and a fresh seven days on the same row; the old link stops working. */
+export async function resendInvitation(ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<CreatedInvitation> {
+  assertCan(ctx, 'members.invite');
+  await assertInviterVerified(ctx.userId);
+  return withTenant(ctx, async (tx) => {
+    const row = await lockOpenInvitation(tx, input.invitationId);
+    assertInviteRoleAllowed(ctx.role, row.role);
+    const { token, tokenHash } = newInvitationToken();
+    const expiresAt = invitationExpiry();
+    await tx.update(invitations).set({ tokenHash, expiresAt, invitedBy: ctx.userId }).where(eq(invitations.id, row.id));
+    await recordWorkspaceAudit(tx, ctx.tenantId, {
+      action: 'member.invited',
+      actorUserId: ctx.userId,
+      targetType: 'invitation',
+      targetId: row.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      metadata: { email: row.email, role: row.role, resent: true },
+    });
+    return { invitationId: row.id, to: row.email, token, role: row.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  });
+}
+
+export async function revokeInvitation(ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<void> {
+  assertCan(ctx, 'members.invite');
+  await withTenant(ctx, async (tx) => {
+    const row = await lockOpenInvitation(tx, input.invitationId);
+    assertInviteRoleAllowed(ctx.role, row.role);
+    await tx.update(invitations).set({ revokedAt: sql`now()` }).where(eq(invitations.id, row.id));
+    await recordWorkspaceAudit(tx, ctx.tenantId, {
+      action: 'member.invitation_revoked',
+      actorUserId: ctx.userId,
+      targetType: 'invitation',
+      targetId: row.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      metadata: { email: row.email, role: row.role },
+    });
+  });
+}

@@ -1,0 +1,133 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { memberships, users } from '@/db/schema';
+import { withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
+import { recordWorkspaceAudit } from '@/lib/audit';
+import { AppError } from '@/lib/errors/app-error';
+import {
+  assertLeaveAllowed,
+  assertRemovalAllowed,
+  assertRoleChangeAllowed,
+  assertTransferAllowed,
+  type MemberRow,
+} from './member-rules';
+import { assertCan } from './permissions';
+import type { RequestMeta } from './request-meta';
+
+export type MemberListItem = {
+  userId: string;
+  name: string | null;
+  email: string;
+  role: WorkspaceRole;
+  joinedAt: Date;
+};
+
+const ROLE_ORDER = sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 when 'member' then 2 else 3 end`;
+
+/** The workspace's members, owners first; call inside withTenant. */
+export async function listMembers(tx: Tx): Promise<MemberListItem[]> {
+  return tx
+    .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .orderBy(ROLE_ORDER, asc(memberships.createdAt));
+}
+
+/**
+ * Every membership row of the tenant, locked until commit: the owner count a rule reads can't
+ * change under it (two owners demoting each other at once would otherwise leave none).
+ */
+export async function lockMembers(tx: Tx, tenantId: string): Promise<MemberRow[]> {
+  return tx
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(asc(memberships.id))
+    .for('update');
+}
+
+function actorOf(ctx: TenantContext, members: MemberRow[]): MemberRow {
+  const actor = ctx.userId ? members.find((m) => m.userId === ctx.userId) : undefined;
+  if (!actor) throw new AppError('forbidden', 'You are no longer a member of this workspace.');
+  return actor;
+}
+
+function memberOf(members: MemberRow[], userId: string): MemberRow {
+  const member = members.find((m) => m.userId === userId);
+  if (!member) throw new AppError('not_found', 'That person is not a member of this workspace.');
+  return member;
+}
+
+function audit(ctx: TenantContext, meta: RequestMeta, targetId: string) {
+  return { actorUserId: ctx.userId, targetType: 'user', targetId, ip: meta.ip, userAgent: meta.userAgent };
+}
+
+export async function changeMemberRole(
+  ctx: TenantContext,
+  input: { userId: string; role: WorkspaceRole },
+  meta: RequestMeta,
+): Promise<{ changed: boolean }> {
+  assertCan(ctx, 'members.manage');
+  return withTenant(ctx, async (tx) => {
+    const members = await lockMembers(tx, ctx.tenantId);
+    // The actor's role as of now, not as of the page load.
+    const actor = actorOf(ctx, members);
+    const target = memberOf(members, input.userId);
+    assertRoleChangeAllowed(actor, target, input.role, members);
+    if (target.role === input.role) return { changed: false };
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
+    await recordWorkspaceAudit(tx, ctx.tenantId, {
+      ...audit(ctx, meta, target.userId),
+      action: 'member.role_changed',
+      metadata: { from: target.role, to: input.role },
+    });
+    return { changed: true };
+  });
+}
+
+export async function removeMember(ctx: TenantContext, input: { userId: string }, meta: RequestMeta): Promise<void> {
+  assertCan(ctx, 'members.manage');
+  await withTenant(ctx, async (tx) => {
+    const members = await lockMembers(tx, ctx.tenantId);
+    const actor = actorOf(ctx, members);
+    const target = memberOf(members, input.userId);
+    assertRemovalAllowed(actor, target, members);
+    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
+    await recordWorkspaceAudit(tx, ctx.tenantId, {
+      ...audit(ctx, meta, target.userId),
+      action: 'member.removed',
+      metadata: { role: target.role },
+    });
+  });
+}
+
+export async function leaveWorkspace(ctx: TenantContext, meta: RequestMeta): Promise<void> {
+  assertCan(ctx, 'members.leave');
+  await withTenant(ctx, async (tx) => {
+    const members = await lockMembers(tx, ctx.tenantId);
+    const self = actorOf(ctx, members);
+    assertLeaveAllowed(self, members);
+    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, self.userId)));
+    await recordWorkspaceAudit(tx, ctx.tenantId, { ...audit(ctx, meta, self.userId), action: 'member.left', metadata: { role: self.role } });
+  });
+}
+
+/** The target becomes an owner and the acting owner steps down to admin, in one transaction. */
+export async function transferOwnership(ctx: TenantContext, input: { userId: string }, meta: RequestMeta): Promise<void> {
+  assertCan(ctx, 'workspace.transfer');
+  await withTenant(ctx, async (tx) => {
+    const members = await lockMembers(tx, ctx.tenantId);
+    const actor = actorOf(ctx, members);
+    const target = memberOf(members, input.userId);
+    assertTransferAllowed(actor, target);
+    await tx.update(memberships).set({ role: 'owner' }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
+    await tx.update(memberships).set({ role: 'admin' }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, actor.userId)));
+    await recordWorkspaceAudit(tx, ctx.tenantId, {
+      ...audit(ctx, meta, target.userId),
+      action: 'workspace.ownership_transferred',
+      metadata: { from: actor.userId, to: target.userId, previousOwnerRole: 'admin', previousTargetRole: target.role },
+    });
+  });
+}

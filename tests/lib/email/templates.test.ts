@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { renderEmail, TEMPLATE_NAMES, type TemplateName, type TemplateProps } from '@/lib/email/templates';
+import { extractLinks } from '@/lib/email/links';
+
+const when = new Date('2030-05-04T12:30:00Z');
+const link = (path: string) => `https://app.test${path}?token=tok_${path.replace(/\W/g, '')}`;
+
+const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } } = {
+  welcome: { props: { name: 'Ada Lovelace', url: link('/w/ada') }, link: link('/w/ada') },
+  'verify-email': { props: { name: 'Ada', url: link('/verify-email'), expiresInHours: 24 }, link: link('/verify-email') },
+  'magic-link': { props: { url: link('/api/auth/callback/email'), expiresInMinutes: 15 }, link: link('/api/auth/callback/email') },
+  'password-reset': { props: { name: null, url: link('/reset-password'), expiresInMinutes: 60 }, link: link('/reset-password') },
+  'password-changed': { props: { name: 'Ada', when, ip: '203.0.113.9', resetUrl: link('/forgot-password') }, link: link('/forgot-password') },
+  'new-sign-in': {
+    props: { name: 'Ada', device: 'Chrome on macOS', ip: '203.0.113.9', when, resetUrl: link('/forgot-password') },
+    link: link('/forgot-password'),
+  },
+  invitation: {
+    props: { workspaceName: 'Acme', inviterName: 'Grace', role: 'Admin', url: link('/invite/abc'), expiresAt: when },
+    link: link('/invite/abc'),
+  },
+  'email-change-verify': {
+    props: { name: 'Ada', newEmail: 'new@example.test', url: link('/account/email/confirm'), expiresInHours: 24 },
+    link: link('/account/email/confirm'),
+  },
+  'email-changed-notice': {
+    props: { name: 'Ada', oldEmail: 'old@example.test', newEmail: 'new@example.test', when, resetUrl: link('/forgot-password') },
+    link: link('/forgot-password'),
+  },
+  'account-exists': { props: { name: 'Ada', signInUrl: link('/sign-in'), resetUrl: link('/forgot-password') }, link: link('/sign-in') },
+};
+
+describe('email templates', () => {
+  it.each(TEMPLATE_NAMES)('%s renders HTML and plain text that both carry its link', async (name) => {
+    const sample = samples[name];
+    const email = await renderEmail(name, sample.props as never);
+    expect(email.subject.length).toBeGreaterThan(5);
+    expect(email.html).toMatch(/^<!DOCTYPE html/i);
+    expect(email.html).toContain('Tessera');
+    expect(email.text).toContain(sample.link);
+    expect(email.text).not.toContain('<');
+    // The action is the first link, which is what the dev mailbox and e2e tests follow.
+    expect(extractLinks(email.html, email.text)[0]?.href).toBe(sample.link);
+  });
+
+  it('shows the sign-in details and the invitation facts', async () => {
+    const signIn = await renderEmail('new-sign-in', samples['new-sign-in'].props);
+    expect(signIn.text).toContain('Chrome on macOS');
+    expect(signIn.text).toContain('203.0.113.9');
+    expect(signIn.text).toMatch(/Wasn.t you\?/);
+    const invite = await renderEmail('invitation', samples.invitation.props);
+    expect(invite.subject).toBe('Grace invited you to Acme on Tessera');
+    expect(invite.text).toContain('Admin');
+    expect(invite.text).toContain('2030');
+  });
+
+  it('escapes what users typed', async () => {
+    const email = await renderEmail('welcome', { name: '<script>alert(1)</script>', url: 'https://app.test/w' });
+    expect(email.html).not.toContain('<script>alert(1)');
+  });
+});
