@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { runMigrations } from './migrate';
@@ -35,6 +37,8 @@ async function openPglite(): Promise<Handle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = process.env.PGLITE_DIR?.trim() || '.data/pglite';
+  // PGlite creates its own directory but not the parents (.data/ on a fresh clone).
+  if (dir !== 'memory://') mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const client = dir === 'memory://' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;

@@ -25,36 +25,41 @@ export function ProfileForm({
 }) {
   const [state, formAction] = useActionState(action, null);
   const errors = state?.fieldErrors;
-  // After a failed save, show what was typed; after a successful one, the saved values.
-  const values = { ...initial, ...(state?.ok ? {} : state?.values) };
+  // What was typed after a failed save, what was stored after a successful one.
+  const values = { ...initial, ...state?.values };
+  // React resets a form after its action; remounting the fields with the saved values as their
+  // defaults keeps the selects from snapping back to what the page first rendered.
+  const fieldsKey = state?.ok ? JSON.stringify(state.values) : 'initial';
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state?.message ? <FormAlert tone={state.ok ? 'success' : 'error'}>{state.message}</FormAlert> : null}
-      <FormField id="name" label="Name" error={errors?.name} required>
-        <Input name="name" autoComplete="name" defaultValue={values.name} maxLength={100} />
-      </FormField>
-      <FormField id="image" label="Avatar URL" hint="An https:// link to a square image. Leave empty to use your initials." error={errors?.image} optional>
-        <Input name="image" type="url" inputMode="url" placeholder="https://…" defaultValue={values.image} />
-      </FormField>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="timezone" label="Time zone" hint="Dates and times are shown in this zone." error={errors?.timezone} required>
-          <Select name="timezone" defaultValue={values.timezone}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </Select>
+      <div key={fieldsKey} className="space-y-4">
+        <FormField id="name" label="Name" error={errors?.name} required>
+          <Input name="name" autoComplete="name" defaultValue={values.name} maxLength={100} />
         </FormField>
-        <FormField id="currency" label="Currency" hint="Your default for new workspaces and reports." error={errors?.currency} required>
-          <Select name="currency" defaultValue={values.currency}>
-            {currencies.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </Select>
+        <FormField id="image" label="Avatar URL" hint="An https:// link to a square image. Leave empty to use your initials." error={errors?.image} optional>
+          <Input name="image" type="url" inputMode="url" placeholder="https://…" defaultValue={values.image} />
         </FormField>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="timezone" label="Time zone" hint="Dates and times are shown in this zone." error={errors?.timezone} required>
+            <Select name="timezone" defaultValue={values.timezone}>
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField id="currency" label="Currency" hint="Your default for new workspaces and reports." error={errors?.currency} required>
+            <Select name="currency" defaultValue={values.currency}>
+              {currencies.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        </div>
       </div>
       <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
     </form>

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit';
-import { appUrl, sendTemplate } from '@/lib/email/templates';
+import { sendTemplate } from '@/lib/email/templates';
 import { getLogger } from '@/lib/observability/logger';
 import { hashPassword, verifyPassword } from './password';
 import { checkPasswordStrength } from './password-strength';
@@ -74,7 +74,6 @@ export async function changePasswordAndNotify(
       name: result.name,
       when: now,
       ip: context.ip,
-      resetUrl: appUrl('/reset'),
       timeZone: result.timezone,
     });
   } catch (error) {

@@ -25,5 +25,6 @@ export async function updateProfileAction(_previous: ProfileFormState, formData:
   }
   await updateProfile(user.id, parsed.data);
   revalidatePath('/account', 'layout');
-  return { ok: true, message: 'Profile saved.' };
+  const { name, image, timezone, currency } = parsed.data;
+  return { ok: true, message: 'Profile saved.', values: { name, image: image ?? '', timezone, currency } };
 }
