@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { RefreshWhileActive } from './refresh-while-active';
 import type { ActionResult } from '@/lib/tenancy/workspace-action';
 
 type Result = ActionResult<{ eventId: string }> | null;
@@ -14,6 +15,7 @@ export function RunHelloForm({ workspace, action }: { workspace: string; action:
       <SubmitButton variant="secondary" pendingText="Starting…">
         Run platform check
       </SubmitButton>
+      {state?.ok ? <RefreshWhileActive key={state.data.eventId} active maxMs={15_000} /> : null}
       {state && !state.ok ? (
         <p role="alert" className="text-sm text-danger">
           {state.error.message}

@@ -173,3 +173,12 @@ export function afterCommitDispatch(): Promise<void> {
   });
   return kick.running;
 }
+
+/** Events a tenant has emitted that no runner has picked up yet: their runs are about to appear. */
+export async function countPendingEvents(tx: Tx, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(and(eq(outbox.tenantId, tenantId), isNull(outbox.dispatchedAt)));
+  return row?.n ?? 0;
+}

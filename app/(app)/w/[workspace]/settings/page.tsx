@@ -8,6 +8,7 @@ import { DeleteWorkspaceForm } from '@/components/workspace/delete-workspace-for
 import { WorkspaceGeneralForm } from '@/components/workspace/workspace-general-form';
 import { WorkspaceSlugForm } from '@/components/workspace/workspace-slug-form';
 import { listJobRuns } from '@/lib/jobs/job-runs';
+import { countPendingEvents } from '@/lib/jobs/outbox';
 import { can } from '@/lib/tenancy/permissions';
 import { requireWorkspace } from '@/lib/tenancy/require-workspace';
 import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
@@ -17,8 +18,11 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { ctx, workspace } = await requireWorkspace((await params).workspace);
-  const runs = await withTenant(ctx, (tx) => listJobRuns(tx, ctx.tenantId, { limit: 20 }));
-  const active = runs.some((run) => run.status === 'queued' || run.status === 'running');
+  const { runs, pending } = await withTenant(ctx, async (tx) => ({
+    runs: await listJobRuns(tx, ctx.tenantId, { limit: 20 }),
+    pending: await countPendingEvents(tx, ctx.tenantId),
+  }));
+  const active = pending > 0 || runs.some((run) => run.status === 'queued' || run.status === 'running');
   const canEdit = can(ctx.role, 'workspace.update');
   return (
     <div className="space-y-8">

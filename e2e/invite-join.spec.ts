@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { expect, signIn, snap, test } from './fixtures';
+import { FRESH_PASSWORD } from './fresh-user';
+
+// A teammate without an account: invited by the demo owner, signs up from the invitation, joins —
+// and still sees nothing of the demo user's other workspace.
+test('an invited person signs up, joins the workspace, and gets 404 elsewhere', async ({ page, browser, consoleErrors }, testInfo) => {
+  const invitee = `joiner-${randomUUID().slice(0, 8)}@example.test`;
+
+  await signIn(page);
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  await page.goto('/w/demo/settings/members');
+  await page.getByLabel('Email address').fill(invitee);
+  await page.locator('#invite-role').selectOption('member');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
+
+  // The invitee uses their own browser.
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': '10.77.0.1' } });
+  const guest = await context.newPage();
+  await expect(async () => {
+    await guest.goto(`/dev/mailbox?to=${encodeURIComponent(invitee)}`);
+    await guest.getByRole('link', { name: /invited you to/ }).first().click({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  const href = await guest.getByTestId('mailbox-link').first().getAttribute('href');
+  const invitePath = new URL(href!).pathname;
+  await guest.goto(invitePath);
+  await guest.getByRole('link', { name: 'Create an account' }).click();
+  await expect(guest).toHaveURL(/\/sign-up\?invite=/);
+  await guest.getByLabel(/^Name/).fill('Jo Joiner');
+  await expect(guest.getByLabel(/^Email\*?$/)).toHaveValue(invitee);
+  await guest.getByLabel(/^Password/).fill(FRESH_PASSWORD);
+  await guest.getByRole('button', { name: 'Create account' }).click();
+  await expect(guest).toHaveURL(/\/check-email/);
+
+  await guest.goto(invitePath);
+  await guest.getByRole('button', { name: /^Join / }).click();
+  await expect(guest).toHaveURL(/\/w\/demo$/);
+  await expect(guest.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await snap(guest, testInfo, 'joined-workspace');
+
+  // Member of demo, not of atlas-store: its URLs don't exist for them.
+  const response = await guest.goto('/w/atlas-store/settings');
+  expect(response?.status()).toBe(404);
+  await context.close();
+
+  // The owner sees the new member.
+  await page.goto('/w/demo/settings/members');
+  await expect(page.getByText(invitee)).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
