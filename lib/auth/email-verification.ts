@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { appUrl, sendTemplate } from '@/lib/email/templates';
+import { getLogger } from '@/lib/observability/logger';
 import { safeCallbackPath } from './safe-redirect';
 import { consumeAuthToken, createAuthToken, findAuthToken, revokeAuthTokens } from './tokens';
 import { limitAccount, TOO_MANY_REQUESTS } from './account-limits';
@@ -52,7 +53,23 @@ export type VerifyEmailOutcome =
  * mail scanners and double clicks open links too.
  */
 export async function verifyEmailToken(raw: string, now: Date = new Date()): Promise<VerifyEmailOutcome> {
-  return withSystem('verify email', async (tx) => {
+  const outcome = await spendVerification(raw, now);
+  // The welcome goes out once, when the address is first confirmed, after the change committed.
+  if (outcome.status === 'verified' && outcome.welcome) {
+    await sendTemplate('welcome', outcome.email, { name: outcome.welcome.name, url: appUrl(outcome.next) }).catch((error: unknown) =>
+      getLogger({ component: 'email-verification' }).warn({ err: error }, 'welcome email not sent'),
+    );
+  }
+  if (outcome.status !== 'verified') return outcome;
+  return { status: 'verified', email: outcome.email, next: outcome.next };
+}
+
+type SpentVerification =
+  | { status: 'expired' | 'used' | 'invalid' }
+  | { status: 'verified'; email: string; next: string; welcome?: { name: string | null } | null };
+
+async function spendVerification(raw: string, now: Date): Promise<SpentVerification> {
+  return withSystem('verify email', async (tx): Promise<SpentVerification> => {
     const token = await consumeAuthToken(tx, 'verify_email', raw, now);
     if (token === 'used') {
       const seen = await findAuthToken(tx, 'verify_email', raw);
@@ -65,7 +82,7 @@ export async function verifyEmailToken(raw: string, now: Date = new Date()): Pro
     const user = token.userId ? await userRow(tx, token.userId) : null;
     if (!user || user.email.toLowerCase() !== token.email.toLowerCase()) return { status: 'invalid' };
     if (!user.emailVerified) await tx.update(users).set({ emailVerified: now, updatedAt: now }).where(eq(users.id, user.id));
-    return { status: 'verified', email: user.email, next: nextOf(token.data) };
+    return { status: 'verified', email: user.email, next: nextOf(token.data), welcome: user.emailVerified ? null : { name: user.name } };
   });
 }
 

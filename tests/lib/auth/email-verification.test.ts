@@ -36,6 +36,14 @@ describe('email verification', () => {
     expect(await verifyEmailToken(token)).toMatchObject({ status: 'verified' });
   });
 
+  it('sends the welcome email once, when the address is first confirmed', async () => {
+    const user = await unverifiedUser();
+    const token = await linkFor(user);
+    await verifyEmailToken(token);
+    await verifyEmailToken(token);
+    expect((await templatesSentTo(user.email)).filter((t) => t === 'welcome')).toHaveLength(1);
+  });
+
   it('refuses expired and forged links', async () => {
     const user = await unverifiedUser();
     const issued = new Date(Date.now() - VERIFY_EMAIL_TTL_MS - 1000);
