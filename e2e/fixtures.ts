@@ -42,5 +42,5 @@ export async function signIn(page: Page, email = DEMO.email, password = DEMO.pas
   // "Email address" field: address the password form's inputs by name.
   await page.locator('form:has(input[name="password"]) input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }

@@ -4,16 +4,8 @@ import { expect, type Page } from '@playwright/test';
 /** A strong password zxcvbn accepts; the same for every fresh user is fine, emails differ. */
 export const FRESH_PASSWORD = 'violet harbour tractor 1947 lantern';
 
-/**
- * The password form by its accessible names: the sign-in page also has a magic-link "Email
- * address" field, and label text carries the required "*", so exact label matching fails.
- */
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
+export { signIn } from './fixtures';
+import { signIn } from './fixtures';
 
 /**
  * A brand-new account through the real sign-up page, then signed in with its password. Tests that

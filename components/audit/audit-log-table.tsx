@@ -1,23 +1,12 @@
+import type { AuditEntry } from '@/lib/audit/queries';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HistoryIcon } from '@/components/ui/icons';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { describeUserAgent } from '@/lib/audit/user-agent';
 import { safeTimeZone } from '@/lib/audit/zoned-day';
 
-export type AuditLogRow = {
-  id: number;
-  seq: number;
-  createdAt: Date;
-  actionLabel: string;
-  actorUserId: string | null;
-  actorLabel: string | null;
-  actorName: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  metadata: Record<string, unknown>;
-};
+/** A row of the workspace audit page, as lib/audit/queries returns it. */
+export type AuditLogRow = Omit<AuditEntry, 'action'>;
 
 function Actor({ entry }: { entry: AuditLogRow }) {
   if (!entry.actorUserId && !entry.actorLabel) return <span className="text-muted">System</span>;

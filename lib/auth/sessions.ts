@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/tenant';
 import { userSessions, users } from '@/db/schema';
-import { describeDevice } from './device';
+import { describeUserAgent } from '@/lib/audit/user-agent';
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 // last_seen_at is refreshed at most this often, so a busy session costs no write per request.
@@ -13,7 +13,7 @@ export type NewSession = { userId: string; userAgent: string | null; ip: string 
 
 /** Records a sign-in; `newDevice` is true when this user has never signed in from such a device. */
 export async function createUserSession(tx: Tx, input: NewSession, now = new Date()) {
-  const device = describeDevice(input.userAgent);
+  const device = describeUserAgent(input.userAgent);
   const [known] = await tx
     .select({ id: userSessions.id })
     .from(userSessions)
