@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { SettingsNav, type SettingsNavItem } from '@/components/workspace/settings-nav';
+import { TabNav, type TabNavItem } from '@/components/ui/tab-nav';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/tenancy/permissions';
 import { requireWorkspace } from '@/lib/tenancy/require-workspace';
@@ -7,7 +7,7 @@ import { requireWorkspace } from '@/lib/tenancy/require-workspace';
 export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
   const { ctx, workspace } = await requireWorkspace((await params).workspace);
   const base = `/w/${encodeURIComponent(workspace.slug)}/settings`;
-  const items: SettingsNavItem[] = [
+  const items: TabNavItem[] = [
     { href: base, label: 'General', exact: true },
     { href: `${base}/members`, label: 'Members' },
     ...(can(ctx.role, 'audit.read') ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
@@ -16,7 +16,7 @@ export default async function SettingsLayout({ children, params }: { children: R
   return (
     <div className="space-y-6">
       <PageHeader eyebrow={workspace.name} title="Settings" description="Workspace details, members and background jobs." />
-      <SettingsNav items={items} />
+      <TabNav label="Settings" items={items} />
       {children}
     </div>
   );
