@@ -1,7 +1,8 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { invitations, memberships, users, workspaces } from '@/db/schema';
-import { withSystem, withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
+import { withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
+import { requireVerifiedEmail } from '@/lib/auth/verified-gate';
 import { AppError } from '@/lib/errors/app-error';
 import type { InvitationEmail } from './invitation-email';
 import { invitationExpiry, newInvitationToken, normalizeEmail } from './invitation-tokens';
@@ -41,18 +42,6 @@ export async function listPendingInvitations(tx: Tx): Promise<PendingInvitation[
   return rows.map((row) => ({ ...row, expired: row.expiresAt.getTime() <= now }));
 }
 
-/**
- * Only people who proved they own their address may send mail in Tessera's name. users is
- * platform data app_user can't read, hence a system read before the invitation's transaction.
- */
-async function assertInviterVerified(userId: string | null): Promise<void> {
-  if (!userId) throw new AppError('forbidden', 'Invitations are sent by a signed-in member.');
-  const [row] = await withSystem('check inviter email verified', (tx) =>
-    tx.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1),
-  );
-  if (!row?.verified) throw new AppError('forbidden', 'Verify your email before inviting.');
-}
-
 async function emailContext(tx: Tx, ctx: TenantContext) {
   const [workspace] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.tenantId));
   const [inviter] = ctx.userId
@@ -82,7 +71,7 @@ export async function inviteMember(
 ): Promise<CreatedInvitation> {
   assertCan(ctx, 'members.invite');
   assertInviteRoleAllowed(ctx.role, input.role);
-  await assertInviterVerified(ctx.userId);
+  await requireVerifiedEmail(ctx.userId, 'invite');
   const email = normalizeEmail(input.email);
   return withTenant(ctx, async (tx) => {
     const [existing] = await tx
@@ -131,7 +120,7 @@ async function lockOpenInvitation(tx: Tx, invitationId: string) {
 /** A new token and a fresh seven days on the same row; the old link stops working. */
 export async function resendInvitation(ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<CreatedInvitation> {
   assertCan(ctx, 'members.invite');
-  await assertInviterVerified(ctx.userId);
+  await requireVerifiedEmail(ctx.userId, 'invite');
   return withTenant(ctx, async (tx) => {
     const row = await lockOpenInvitation(tx, input.invitationId);
     assertInviteRoleAllowed(ctx.role, row.role);
