@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { FAKE_OAUTH, fakeOAuthAppEnv } from './e2e/fake-oauth/settings';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 // Auth.js builds absolute URLs from the host it sees; Next rewrites 127.0.0.1 to localhost.
@@ -33,18 +34,30 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } },
   ],
+  // Callers that bring their own app server (E2E_BASE_URL, as .ci/run does) also run the fake
+  // OAuth provider and give the app its settings (e2e/fake-oauth/print-env.ts).
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : {
-        // A production build against its own zero-config data directory, unless the caller set DATABASE_URL.
-        command: `npx next start -p ${PORT}`,
-        url: `${baseURL}/api/health`,
-        reuseExistingServer: false,
-        timeout: 120_000,
-        env: {
-          PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e-pglite',
-          APP_URL: baseURL,
-          LOG_LEVEL: 'warn',
+    : [
+        {
+          command: 'npx tsx e2e/fake-oauth/main.ts',
+          url: `http://127.0.0.1:${FAKE_OAUTH.port}/health`,
+          reuseExistingServer: false,
+          timeout: 30_000,
         },
-      },
+        {
+          // A production build against its own zero-config data directory, unless the caller set DATABASE_URL.
+          command: `npx next start -p ${PORT}`,
+          url: `${baseURL}/api/health`,
+          reuseExistingServer: false,
+          timeout: 120_000,
+          env: {
+            PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e-pglite',
+            APP_URL: baseURL,
+            LOG_LEVEL: 'warn',
+            SEED_DEMO: '1',
+            ...fakeOAuthAppEnv(),
+          },
+        },
+      ],
 });

@@ -1,5 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { DEMO, expect, snap, test } from './fixtures';
+import { DEMO, expect, signIn, snap, test } from './fixtures';
+import { followFirstLink, openEmail } from './mailbox';
 
 const PASSWORD = 'amber-harbor-lantern-62';
 const NEW_PASSWORD = 'quiet-glacier-compass-19';
@@ -21,17 +22,9 @@ function uniqueEmail(testInfo: TestInfo, tag: string): string {
   return `${tag}-${Date.now()}-${testInfo.project.name}@example.test`;
 }
 
-/** Opens the newest email with `subject` to `to` in the dev mailbox, waiting for it to arrive. */
-async function openEmail(page: Page, to: string, subject: string) {
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    await page.getByRole('link', { name: subject }).first().click({ timeout: 1_000 });
-    await expect(page.getByRole('heading', { name: subject, level: 1 })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
-
-async function followFirstLink(page: Page) {
-  await page.getByTestId('mailbox-link').first().click();
+/** The Auth.js session cookie, if the browser holds one (`__Secure-` prefixed behind HTTPS). */
+async function sessionCookie(page: Page) {
+  return (await page.context().cookies()).find((cookie) => cookie.name.endsWith('authjs.session-token'));
 }
 
 async function signUp(page: Page, email: string, name = 'Ada Lovelace') {
@@ -43,7 +36,7 @@ async function signUp(page: Page, email: string, name = 'Ada Lovelace') {
   await expect(page).toHaveURL(/\/check-email\?kind=sign-up$/);
 }
 
-test('sign up, confirm the address from the mailbox, continue to onboarding', async ({ page }, testInfo) => {
+test('sign up, confirm the address from the mailbox, continue signed in to onboarding and the dashboard', async ({ page }, testInfo) => {
   const email = uniqueEmail(testInfo, 'signup');
   await page.goto('/sign-up');
   await expect(page.getByRole('heading', { name: 'Create your Tessera account' })).toBeVisible();
@@ -59,20 +52,33 @@ test('sign up, confirm the address from the mailbox, continue to onboarding', as
 
   await signUp(page, email);
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  // Sign-up never signs in: a session cookie for new addresses only would tell who has an account.
+  expect(await sessionCookie(page)).toBeUndefined();
   await shot(page, testInfo, 'check-email');
 
   await openEmail(page, email, 'Confirm your email address');
   await followFirstLink(page);
   await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  expect(await sessionCookie(page)).toBeUndefined();
   await shot(page, testInfo, 'email-verified');
 
-  await page.getByRole('link', { name: 'Continue' }).click();
-  await expect(page).toHaveURL(/\/onboarding/);
+  // Continue is a button (a POST): opening the link alone, as a mail scanner does, signs no one in.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole('heading', { name: 'Welcome to Tessera' })).toBeVisible();
+  expect(await sessionCookie(page)).toBeDefined();
+  await shot(page, testInfo, 'onboarding-after-verify');
 
-  // The same link again still reads as done, not as an error.
+  // The same link again still reads as done, not as an error; signed in now, Continue just goes on.
   await page.goBack();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 });
 
 test('an address that already has an account sees the same page, and its owner gets a notice', async ({ page }) => {
@@ -84,6 +90,7 @@ test('an address that already has an account sees the same page, and its owner g
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/check-email\?kind=sign-up$/);
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  expect(await sessionCookie(page)).toBeUndefined();
   await openEmail(page, DEMO.email, 'Someone tried to sign up with your email address');
   expect(Date.now() - started).toBeLessThan(60_000);
 });
@@ -149,6 +156,9 @@ test('profile and email change from the account pages', async ({ page }, testInf
   const email = uniqueEmail(testInfo, 'account');
   const newEmail = uniqueEmail(testInfo, 'moved');
   await signUp(page, email, 'Cora Change');
+  // Not yet confirmed: the password still signs in, and the account pages ask for confirmation.
+  await signIn(page, email, PASSWORD);
+  await expect(page).not.toHaveURL(/\/sign-in/);
   await page.goto('/account');
   await expect(page.getByRole('region', { name: 'Confirm your email' })).toBeVisible();
   await page.getByLabel(/^Avatar URL/).fill('http://example.test/a.png');
@@ -175,4 +185,10 @@ test('profile and email change from the account pages', async ({ page }, testInf
   await followFirstLink(page);
   await expect(page.getByRole('heading', { name: 'Email address changed' })).toBeVisible();
   await openEmail(page, email, 'The email address of your Tessera account was changed');
+
+  // The shell (user menu) reads the session, which follows the stored address on the next request.
+  await page.goto('/account');
+  await expect(page.getByText(`Signed in as ${newEmail}`)).toBeVisible();
+  await expect(page.getByText(email, { exact: true })).toHaveCount(0);
+  await expect(page.getByText(newEmail, { exact: true }).first()).toBeAttached();
 });

@@ -33,7 +33,17 @@ test('an invited person signs up, joins the workspace, and gets 404 elsewhere', 
   await guest.getByRole('button', { name: 'Create account' }).click();
   await expect(guest).toHaveURL(/\/check-email/);
 
-  await guest.goto(invitePath);
+  // Sign-up doesn't sign in; the confirmation link does, and leads back to the invitation.
+  await expect(async () => {
+    await guest.goto(`/dev/mailbox?to=${encodeURIComponent(invitee)}`);
+    await guest.getByRole('link', { name: 'Confirm your email address' }).first().click({ timeout: 1_000 });
+    await expect(guest.getByRole('heading', { name: 'Confirm your email address', level: 1 })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await guest.getByTestId('mailbox-link').first().click();
+  await expect(guest.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  await guest.getByRole('button', { name: 'Continue' }).click();
+  await expect(guest).toHaveURL(new RegExp(`${invitePath}$`));
+
   await guest.getByRole('button', { name: /^Join / }).click();
   await expect(guest).toHaveURL(/\/w\/demo$/);
   await expect(guest.getByRole('heading', { name: 'Dashboard' })).toBeVisible();

@@ -29,6 +29,10 @@ export const authTokenPurposeEnum = pgEnum('auth_token_purpose', [
   'reset_password',
   'change_email',
   'two_factor_challenge',
+  // Signs a new account in from its first confirmation link (sign-up itself never does).
+  'verified_sign_in',
+  // "Connect Google/GitHub" from a signed-in session: names the account the identity joins.
+  'oauth_link',
 ]);
 
 /** Single-use, expiring tokens; only their SHA-256 is stored. */

@@ -14,6 +14,8 @@ export const auditActionLabels = {
   'auth.two_factor.disabled': 'Two-factor authentication disabled',
   'auth.session.revoked': 'Session revoked',
   'auth.sessions.revoked_all': 'All sessions revoked',
+  'auth.oauth.linked': 'Sign-in provider connected',
+  'auth.oauth.unlinked': 'Sign-in provider disconnected',
   'member.invited': 'Member invited',
   'member.invitation_revoked': 'Invitation revoked',
   'member.joined': 'Member joined',

@@ -1,5 +1,5 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import type { Adapter } from 'next-auth/adapters';
+import type { Adapter, AdapterAccount } from 'next-auth/adapters';
 import { withSystem, type Tx } from '@/db/tenant';
 import { accounts, users, verificationTokens } from '@/db/schema';
 
@@ -34,5 +34,10 @@ export function systemAdapter(): Adapter {
         return fn(...args);
       });
   }
+  const link = adapter.linkAccount as NonNullable<Adapter['linkAccount']>;
+  // Tessera signs in with an identity and never calls the provider's API: storing its access,
+  // refresh and ID tokens would be risk without use.
+  adapter.linkAccount = (account: AdapterAccount) =>
+    link({ userId: account.userId, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId });
   return adapter as Adapter;
 }

@@ -3,8 +3,6 @@ import { headers } from 'next/headers';
 import type { NextAuthConfig } from 'next-auth';
 import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import GitHub from 'next-auth/providers/github';
-import Google from 'next-auth/providers/google';
 import Resend from 'next-auth/providers/resend';
 import { withSystem } from '@/db/tenant';
 import { users } from '@/db/schema';
@@ -15,11 +13,16 @@ import { getLogger } from '@/lib/observability/logger';
 import { systemAdapter } from './adapter';
 import { sendMagicLinkEmail } from './magic-link';
 import { notifyNewDevice } from './new-device-notice';
+import { decideOAuthSignIn } from './oauth-callback';
+import { confirmAddressFromProvider } from './oauth-link';
+import { oauthProviders } from './oauth-providers';
+import { SIGN_IN_PATH, TWO_FACTOR_PATH } from './paths';
 import { authorizePassword } from './password-sign-in';
-import { createUserSession, isSessionValid, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
+import { activeSessionUser, createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
 import { ensurePersonalWorkspace } from './sign-up';
 import { findUserByEmail } from './users';
 import { authorizeSecondFactor, startTwoFactorChallenge } from './two-factor/challenge';
+import { authorizeVerifiedLink } from './verified-link-sign-in';
 
 declare module 'next-auth' {
   interface Session {
@@ -40,8 +43,7 @@ declare module '@auth/core/jwt' {
   }
 }
 
-export const SIGN_IN_PATH = '/sign-in';
-export const TWO_FACTOR_PATH = '/sign-in/two-factor';
+export { SIGN_IN_PATH, TWO_FACTOR_PATH };
 // Magic links are single use (Auth.js deletes the token) and expire after 15 minutes.
 const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
@@ -49,33 +51,14 @@ function methodFor(provider: string | undefined, user: { method?: SignInMethod }
   if (provider === 'credentials') return 'password';
   if (provider === 'two-factor') return user.method ?? 'password+2fa';
   if (provider === 'email') return 'magic-link';
+  // The button after a first confirmation link: the same proof (the mailbox) as a magic link.
+  if (provider === 'verified-link') return 'magic-link';
   return 'oauth';
 }
 
 async function requestContext() {
   const incoming = await headers();
   return { ip: clientIp(incoming), userAgent: incoming.get('user-agent') };
-}
-
-function oauthProviders() {
-  const config = env();
-  return [
-    ...(config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET
-      ? [Google({ clientId: config.AUTH_GOOGLE_ID, clientSecret: config.AUTH_GOOGLE_SECRET })]
-      : []),
-    ...(config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET
-      ? [GitHub({ clientId: config.AUTH_GITHUB_ID, clientSecret: config.AUTH_GITHUB_SECRET })]
-      : []),
-  ];
-}
-
-/** Which OAuth buttons the sign-in page shows. */
-export function configuredOAuthProviders(): Array<{ id: 'google' | 'github'; name: string }> {
-  const config = env();
-  return [
-    ...(config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET ? [{ id: 'google' as const, name: 'Google' }] : []),
-    ...(config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET ? [{ id: 'github' as const, name: 'GitHub' }] : []),
-  ];
 }
 
 export function authConfig(): NextAuthConfig {
@@ -109,6 +92,11 @@ export function authConfig(): NextAuthConfig {
         credentials: { code: { type: 'text' } },
         authorize: async (raw) => (typeof raw?.code === 'string' ? authorizeSecondFactor(raw.code) : null),
       }),
+      Credentials({
+        id: 'verified-link',
+        credentials: { token: { type: 'text' } },
+        authorize: (raw) => authorizeVerifiedLink(raw),
+      }),
       Resend({
         id: 'email',
         name: 'Email',
@@ -119,19 +107,20 @@ export function authConfig(): NextAuthConfig {
       ...oauthProviders(),
     ],
     callbacks: {
-      async signIn({ user, account, email }) {
-        if (!account || account.provider === 'credentials' || account.provider === 'two-factor') return true;
+      async signIn({ user, account, profile, email }) {
+        if (!account || account.type === 'credentials') return true;
         if (email?.verificationRequest) return true;
-        // Magic links and OAuth are a first factor only when the account has 2FA on.
-        const found = user.email
+        if (account.type === 'oauth' || account.type === 'oidc') return decideOAuthSignIn(account, profile);
+        // A magic link is a first factor only when the account has 2FA on.
+        const challenged = user.email
           ? await withSystem('sign-in second factor check', async (tx) => {
               const row = await findUserByEmail(tx, user.email!);
               if (!row?.totpEnabledAt) return false;
-              await startTwoFactorChallenge(tx, row, account.provider === 'email' ? 'magic-link' : 'oauth', '/w');
+              await startTwoFactorChallenge(tx, row, 'magic-link', '/w');
               return true;
             })
           : false;
-        return found ? TWO_FACTOR_PATH : true;
+        return challenged ? TWO_FACTOR_PATH : true;
       },
       async jwt({ token, user, account }) {
         if (user?.id) {
@@ -150,17 +139,27 @@ export function authConfig(): NextAuthConfig {
             });
             return { ...created, tokenVersion: row?.tv ?? 0, email: row?.email ?? user.email ?? '' };
           });
+          // No `sub`: Auth.js would link an OAuth identity to whoever `sub` names, even from a
+          // revoked session. Linking goes through lib/auth/oauth-link instead.
+          delete token.sub;
           token.uid = user.id;
+          token.email = session.email;
           token.tv = session.tokenVersion;
           token.sid = session.sessionId;
           if (session.newDevice) void notifyNewDevice({ email: session.email, device: session.device, ip: context.ip });
           return token;
         }
         if (!token.uid || !token.sid) return null;
-        const valid = await withSystem('session check', (tx) =>
-          isSessionValid(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
+        const holder = await withSystem('session check', (tx) =>
+          activeSessionUser(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
         );
-        return valid ? token : null;
+        if (!holder) return null;
+        // Read every request anyway for revocation, so name and email are never stale.
+        delete token.sub;
+        token.email = holder.email;
+        token.name = holder.name;
+        token.picture = holder.image;
+        return token;
       },
       session({ session, token }) {
         if (token.uid) session.user.id = token.uid;
@@ -169,6 +168,13 @@ export function authConfig(): NextAuthConfig {
       },
     },
     events: {
+      // Fires only for an OAuth sign-up: linking from Account → Security doesn't go through Auth.js.
+      async linkAccount({ user, profile }) {
+        const provider = profile as { email?: string | null; emailVerified?: Date | null };
+        if (user.id && provider.email && provider.emailVerified) {
+          await withSystem('oauth sign-up address', (tx) => confirmAddressFromProvider(tx, user.id!, provider.email!));
+        }
+      },
       async createUser({ user }) {
         // Magic-link and OAuth sign-ups are created by the adapter: give them a workspace too.
         if (user.id) await withSystem('personal workspace for new user', (tx) => ensurePersonalWorkspace(tx, { id: user.id!, email: user.email ?? '', name: user.name ?? null }));

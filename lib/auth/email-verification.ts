@@ -6,6 +6,7 @@ import { getLogger } from '@/lib/observability/logger';
 import { safeCallbackPath } from './safe-redirect';
 import { consumeAuthToken, createAuthToken, findAuthToken, revokeAuthTokens } from './tokens';
 import { limitAccount, TOO_MANY_REQUESTS } from './account-limits';
+import { issueVerifiedSignIn } from './verified-link-sign-in';
 
 export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_NEXT = '/onboarding';
@@ -44,13 +45,17 @@ export function sendVerificationEmail(request: VerificationRequest) {
 }
 
 export type VerifyEmailOutcome =
-  | { status: 'verified'; email: string; next: string }
+  | { status: 'verified'; userId: string; email: string; next: string; signInToken: string | null }
   | { status: 'expired' | 'used' | 'invalid' };
 
 /**
  * Spends the link and marks the address verified. A link for an address the account no longer
  * uses is refused. A second visit to a link that already did its job reads as success, since
  * mail scanners and double clicks open links too.
+ *
+ * The visit that first confirms the address also gets `signInToken` (verified-link-sign-in.ts):
+ * sign-up doesn't sign in, so this is where a new account's session starts. The repeat visit gets
+ * none — whoever opened the link first (perhaps a scanner) had the only one.
  */
 export async function verifyEmailToken(raw: string, now: Date = new Date()): Promise<VerifyEmailOutcome> {
   const outcome = await spendVerification(raw, now);
@@ -61,12 +66,12 @@ export async function verifyEmailToken(raw: string, now: Date = new Date()): Pro
     );
   }
   if (outcome.status !== 'verified') return outcome;
-  return { status: 'verified', email: outcome.email, next: outcome.next };
+  return { status: 'verified', userId: outcome.userId, email: outcome.email, next: outcome.next, signInToken: outcome.signInToken ?? null };
 }
 
 type SpentVerification =
   | { status: 'expired' | 'used' | 'invalid' }
-  | { status: 'verified'; email: string; next: string; welcome?: { name: string | null } | null };
+  | { status: 'verified'; userId: string; email: string; next: string; welcome?: { name: string | null } | null; signInToken?: string };
 
 async function spendVerification(raw: string, now: Date): Promise<SpentVerification> {
   return withSystem('verify email', async (tx): Promise<SpentVerification> => {
@@ -75,14 +80,17 @@ async function spendVerification(raw: string, now: Date): Promise<SpentVerificat
       const seen = await findAuthToken(tx, 'verify_email', raw);
       if (!seen?.userId) return { status: 'used' };
       const user = await userRow(tx, seen.userId);
-      if (user?.emailVerified && user.email === seen.email) return { status: 'verified', email: user.email, next: nextOf(seen.data) };
+      if (user?.emailVerified && user.email === seen.email) return { status: 'verified', userId: user.id, email: user.email, next: nextOf(seen.data) };
       return { status: 'used' };
     }
     if (typeof token === 'string') return { status: token };
     const user = token.userId ? await userRow(tx, token.userId) : null;
     if (!user || user.email.toLowerCase() !== token.email.toLowerCase()) return { status: 'invalid' };
-    if (!user.emailVerified) await tx.update(users).set({ emailVerified: now, updatedAt: now }).where(eq(users.id, user.id));
-    return { status: 'verified', email: user.email, next: nextOf(token.data), welcome: user.emailVerified ? null : { name: user.name } };
+    const next = nextOf(token.data);
+    if (user.emailVerified) return { status: 'verified', userId: user.id, email: user.email, next, welcome: null };
+    await tx.update(users).set({ emailVerified: now, updatedAt: now }).where(eq(users.id, user.id));
+    const signInToken = await issueVerifiedSignIn(tx, user, next, now);
+    return { status: 'verified', userId: user.id, email: user.email, next, welcome: { name: user.name }, signInToken };
   });
 }
 

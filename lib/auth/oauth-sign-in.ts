@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { signIn } from './index';
+import { OAUTH_PROVIDERS } from './oauth-providers';
 import { safeCallbackPath } from './safe-redirect';
 
-const providerSchema = z.enum(['google', 'github']);
+const providerSchema = z.enum(OAUTH_PROVIDERS);
 
-/**
- * Starts an OAuth sign-in. Auth.js refuses to attach an OAuth identity to an existing account by
- * email alone (OAuthAccountNotLinked): a person links it from a signed-in session instead.
- */
+/** Starts an OAuth sign-in from the sign-in page. */
 export async function startOAuthSignIn(formData: FormData): Promise<void> {
   const provider = providerSchema.parse(formData.get('provider'));
   await signIn(provider, { redirectTo: safeCallbackPath(formData.get('callbackUrl')) });

@@ -43,22 +43,41 @@ export async function createUserSession(tx: Tx, input: NewSession, now = new Dat
  * The per-request check behind revocation: the session row must exist, be unrevoked and
  * unexpired, and the user's token version unchanged.
  */
-export async function isSessionValid(
+export type ActiveSessionUser = { email: string; name: string | null; image: string | null };
+
+/**
+ * The session's user as stored now, or null when the session is revoked, expired or older than
+ * the user's token version. The caller refreshes the JWT's name and email from it, so an email
+ * change shows everywhere on the next request.
+ */
+export async function activeSessionUser(
   tx: Tx,
   { sessionId, userId, tokenVersion }: { sessionId: string; userId: string; tokenVersion: number },
   now = new Date(),
-): Promise<boolean> {
+): Promise<ActiveSessionUser | null> {
   const [row] = await tx
-    .select({ revokedAt: userSessions.revokedAt, expiresAt: userSessions.expiresAt, lastSeenAt: userSessions.lastSeenAt, tv: users.tokenVersion })
+    .select({
+      revokedAt: userSessions.revokedAt,
+      expiresAt: userSessions.expiresAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      tv: users.tokenVersion,
+      email: users.email,
+      name: users.name,
+      image: users.image,
+    })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId)))
     .limit(1);
-  if (!row || row.revokedAt || row.expiresAt <= now || row.tv !== tokenVersion) return false;
+  if (!row || row.revokedAt || row.expiresAt <= now || row.tv !== tokenVersion) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await tx.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
   }
-  return true;
+  return { email: row.email, name: row.name, image: row.image };
+}
+
+export async function isSessionValid(tx: Tx, session: { sessionId: string; userId: string; tokenVersion: number }, now = new Date()): Promise<boolean> {
+  return (await activeSessionUser(tx, session, now)) !== null;
 }
 
 export async function listUserSessions(tx: Tx, userId: string) {

@@ -47,6 +47,10 @@ export const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  // GitHub Enterprise Server's base URL (https://github.example.com); unset means github.com.
+  AUTH_GITHUB_ENTERPRISE_URL: optionalUrl,
+  // An OpenID issuer other than https://accounts.google.com (a Google-compatible IdP or a test one).
+  AUTH_GOOGLE_ISSUER: optionalUrl,
   // Key rotation for lib/secrets: each payload records the version that sealed it; the previous
   // key stays decrypt-only until everything is re-encrypted.
   ENCRYPTION_KEY_VERSION: z.coerce.number().int().min(1).max(9999).default(1),

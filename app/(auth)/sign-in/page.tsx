@@ -6,7 +6,7 @@ import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { Separator } from '@/components/ui/separator';
-import { configuredOAuthProviders } from '@/lib/auth/config';
+import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { safeCallbackPath } from '@/lib/auth/safe-redirect';
 import { DEMO_USER } from '@/lib/demo/demo-accounts';
 import { env } from '@/lib/env';
@@ -20,7 +20,10 @@ export const metadata: Metadata = { title: 'Sign in' };
 const ERRORS: Record<string, string> = {
   OAuthAccountNotLinked:
     'That email already has a Tessera account. Sign in with your password or an email link first, then connect this provider from Account → Security.',
+  OAuthEmailUnverified:
+    'That provider didn’t confirm an email address for you. Confirm your address with the provider, or create an account with your email instead.',
   Verification: 'That sign-in link has expired or was already used. Request a new one below.',
+  VerifiedLinkExpired: 'Your email address is confirmed. The Continue button had expired or was already used, so sign in below to carry on.',
   AccessDenied: 'Sign-in was refused. If your account has two-factor authentication, finish that step first.',
 };
 

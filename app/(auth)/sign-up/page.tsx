@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
+import { Separator } from '@/components/ui/separator';
+import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { afterSignUpPath } from '@/lib/auth/sign-up';
 import { currentUser } from '@/lib/tenancy/session';
+import { oauthSignInAction } from '../sign-in/actions';
 import { signUpAction } from './actions';
 
 export const metadata: Metadata = { title: 'Create your account' };
@@ -20,6 +24,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const next = afterSignUpPath(invite);
   if (await currentUser()) redirect(next === '/onboarding' ? '/w' : next);
   const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(next === '/onboarding' ? '/w' : next)}`;
+  const providers = configuredOAuthProviders();
   return (
     <Card>
       <CardHeader>
@@ -30,6 +35,16 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       </CardHeader>
       <CardContent className="space-y-6">
         <SignUpForm action={signUpAction} invite={next === '/onboarding' ? undefined : invite} email={email} />
+        {providers.length > 0 ? (
+          <>
+            <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted">
+              <Separator className="flex-1" />
+              or
+              <Separator className="flex-1" />
+            </div>
+            <OAuthButtons providers={providers} action={oauthSignInAction} callbackUrl={next} />
+          </>
+        ) : null}
         <p className="text-center text-sm text-muted">
           Already have an account?{' '}
           <Link className="font-medium text-accent underline-offset-4 hover:underline" href={signInHref}>

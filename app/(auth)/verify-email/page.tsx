@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { verifyEmailToken } from '@/lib/auth/email-verification';
 import { currentUser } from '@/lib/tenancy/session';
 import { resendVerificationAction } from '@/app/(app)/account/actions';
-import { resendFromLinkAction } from './actions';
+import { continueSignedInAction, resendFromLinkAction } from './actions';
 
 export const metadata: Metadata = { title: 'Confirm your email', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -18,16 +18,38 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const outcome = await verifyEmailToken(token);
 
   if (outcome.status === 'verified') {
+    const viewer = await currentUser();
+    // Signed out with a fresh token: a button that posts it signs in. A link would not do, since
+    // mail scanners follow links. Anyone already signed in, or a repeat visit, just goes on.
+    const signInToken = viewer ? null : outcome.signInToken;
+    const otherAccount = viewer && viewer.id !== outcome.userId ? viewer : null;
     return (
       <AuthResultCard
         icon={<CheckCircleIcon className="text-success" />}
         title="Email address confirmed"
-        actions={<Button href={outcome.next}>Continue</Button>}
+        actions={
+          signInToken ? (
+            <form action={continueSignedInAction} className="w-full sm:w-auto">
+              <input type="hidden" name="token" value={signInToken} />
+              <SubmitButton className="w-full" pendingText="Signing in…">
+                Continue
+              </SubmitButton>
+            </form>
+          ) : (
+            <Button href={outcome.next}>Continue</Button>
+          )
+        }
       >
         <p>
           Thanks — <strong className="text-foreground">{outcome.email}</strong> is confirmed. You’ll get sign-in links, security notices and
           invitations there.
         </p>
+        {otherAccount ? (
+          <p>
+            You’re signed in as <strong className="text-foreground">{otherAccount.email}</strong>, a different account. To use the one you just
+            confirmed, sign out and sign in with {outcome.email}.
+          </p>
+        ) : null}
       </AuthResultCard>
     );
   }

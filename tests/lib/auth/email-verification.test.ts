@@ -31,9 +31,15 @@ describe('email verification', () => {
     const user = await unverifiedUser();
     const token = await linkFor(user);
     expect(await isEmailVerified(user.id)).toBe(false);
-    expect(await verifyEmailToken(token)).toEqual({ status: 'verified', email: user.email, next: '/onboarding' });
+    expect(await verifyEmailToken(token)).toEqual({
+      status: 'verified',
+      userId: user.id,
+      email: user.email,
+      next: '/onboarding',
+      signInToken: expect.stringMatching(/^[\w-]{43}$/),
+    });
     expect(await isEmailVerified(user.id)).toBe(true);
-    expect(await verifyEmailToken(token)).toMatchObject({ status: 'verified' });
+    expect(await verifyEmailToken(token)).toMatchObject({ status: 'verified', signInToken: null });
   });
 
   it('sends the welcome email once, when the address is first confirmed', async () => {

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { users } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
-import { createUserSession, isSessionValid, listUserSessions, revokeAllSessions, revokeSession } from '@/lib/auth/sessions';
+import { activeSessionUser, createUserSession, isSessionValid, listUserSessions, revokeAllSessions, revokeSession } from '@/lib/auth/sessions';
 import { createTenant } from '../../helpers/database';
 
 const FIREFOX = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.1; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -56,5 +58,16 @@ describe('sign-in sessions', () => {
     const { sessionId } = await signIn(user.id);
     await withSystem('revoke all', (tx) => revokeAllSessions(tx, user.id, { reason: 'password_reset' }));
     expect(await valid(user.id, sessionId, 0)).toBe(false);
+  });
+
+  it('the session check reads the user as stored now, so a changed email shows on the next request', async () => {
+    const { user } = await createTenant();
+    const { sessionId } = await signIn(user.id);
+    const read = () => withSystem('holder', (tx) => activeSessionUser(tx, { sessionId, userId: user.id, tokenVersion: 0 }));
+    expect(await read()).toMatchObject({ email: user.email, name: user.name });
+    await withSystem('change', (tx) => tx.update(users).set({ email: `moved-${user.email}`, name: 'Moved' }).where(eq(users.id, user.id)));
+    expect(await read()).toMatchObject({ email: `moved-${user.email}`, name: 'Moved' });
+    await withSystem('revoke', (tx) => revokeSession(tx, user.id, sessionId, 'test'));
+    expect(await read()).toBeNull();
   });
 });

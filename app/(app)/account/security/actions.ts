@@ -4,6 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { withSystem } from '@/db/tenant';
 import { revokeOtherSession, revokeOtherSessions } from '@/lib/auth/account-sessions';
+import { connectOAuthProvider } from '@/lib/auth/oauth-connect';
+import { unlinkOAuthIdentity } from '@/lib/auth/oauth-link';
+import { OAUTH_PROVIDERS } from '@/lib/auth/oauth-providers';
 import { changePasswordAndNotify } from '@/lib/auth/password-change';
 import { currentSessionId } from '@/lib/auth/sessions';
 import {
@@ -103,4 +106,18 @@ export const revokeOtherSessionsAction = userAction({ input: z.object({}) }, asy
   if (!result.ok) fail(result);
   revalidatePath(PAGE);
   return { revoked: result.revoked };
+});
+
+const providerInput = z.object({ provider: z.enum(OAUTH_PROVIDERS, { error: 'Choose Google or GitHub.' }) });
+
+// On success the provider's page opens (a redirect); only a refusal comes back to the form.
+export const connectProviderAction = userAction({ input: providerInput }, async ({ input, user }) => {
+  fail(await connectOAuthProvider(user.id, input.provider));
+});
+
+export const disconnectProviderAction = userAction({ input: providerInput }, async ({ input, user, meta }) => {
+  const result = await withSystem('oauth unlink', (tx) => unlinkOAuthIdentity(tx, user.id, input.provider, meta));
+  if (!result.ok) fail(result);
+  revalidatePath(PAGE);
+  return DONE;
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PasswordForm } from '@/components/account/password-form';
 import { SessionsList } from '@/components/account/sessions/sessions-list';
+import { SignInMethodsCard } from '@/components/account/sign-in-methods/sign-in-methods-card';
 import { RevokeOtherSessionsForm } from '@/components/account/sessions/revoke-others-form';
 import { TwoFactorCard } from '@/components/account/two-factor/two-factor-card';
 import { SecurityEventsList } from '@/components/audit/security-events-list';
@@ -11,6 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { withSystem } from '@/db/tenant';
 import { safeTimeZone } from '@/lib/audit/zoned-day';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
+import { configuredOAuthProviders, isOAuthProvider, OAUTH_PROVIDER_NAMES } from '@/lib/auth/oauth-providers';
 import { loadSecurityOverview } from '@/lib/auth/security-overview';
 import { currentSessionId } from '@/lib/auth/sessions';
 import { groupSecret, qrCodeDataUrl } from '@/lib/auth/two-factor/qr-code';
@@ -20,7 +22,9 @@ import {
   cancelTwoFactorAction,
   changePasswordAction,
   confirmTwoFactorAction,
+  connectProviderAction,
   disableTwoFactorAction,
+  disconnectProviderAction,
   regenerateRecoveryCodesAction,
   revokeOtherSessionsAction,
   revokeSessionAction,
@@ -29,7 +33,14 @@ import {
 
 export const metadata: Metadata = { title: 'Security' };
 
-export default async function SecurityPage() {
+type SearchParams = Promise<{ connect?: string | string[]; provider?: string | string[] }>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function SecurityPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   const user = await requireUser();
   const sessionId = await currentSessionId();
   const overview = await withSystem('account security page', (tx) => loadSecurityOverview(tx, user.id, sessionId));
@@ -40,6 +51,13 @@ export default async function SecurityPage() {
   const enabledOn =
     overview.twoFactor.state === 'on' ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(overview.twoFactor.enabledAt) : null;
   const others = overview.sessions.filter((s) => !s.isCurrent).length;
+  const available = configuredOAuthProviders();
+  const providers = [
+    ...available.map((p) => ({ ...p, available: true })),
+    ...overview.linkedProviders
+      .filter((id) => isOAuthProvider(id) && !available.some((p) => p.id === id))
+      .map((id) => ({ id, name: OAUTH_PROVIDER_NAMES[id as keyof typeof OAUTH_PROVIDER_NAMES], available: false })),
+  ];
 
   return (
     <div className="space-y-8">
@@ -71,6 +89,17 @@ export default async function SecurityPage() {
           disable: disableTwoFactorAction,
         }}
       />
+
+      {providers.length > 0 ? (
+        <SignInMethodsCard
+          providers={providers}
+          linked={overview.linkedProviders}
+          email={overview.email}
+          emailVerified={overview.emailVerified}
+          outcome={{ connect: first(params.connect), provider: first(params.provider) }}
+          actions={{ connect: connectProviderAction, disconnect: disconnectProviderAction }}
+        />
+      ) : null}
 
       <Card id="sessions">
         <CardHeader>

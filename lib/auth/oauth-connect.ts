@@ -1,0 +1,26 @@
+import { cookies } from 'next/headers';
+import { withSystem } from '@/db/tenant';
+import { signIn } from './index';
+import { OAUTH_LINK_COOKIE, OAUTH_LINK_TTL_MS, startOAuthLink } from './oauth-link';
+import type { OAuthProviderId } from './oauth-providers';
+import { SECURITY_PATH } from './paths';
+
+/**
+ * Starts "Connect Google/GitHub": records the intent, hands its token to the browser in a cookie
+ * only the Auth.js callback receives, and redirects to the provider (signIn throws the redirect).
+ * Returns only when the account may not link.
+ */
+export async function connectOAuthProvider(userId: string, provider: OAuthProviderId): Promise<{ ok: false; message: string }> {
+  const started = await withSystem('oauth link start', (tx) => startOAuthLink(tx, userId, provider));
+  if (!started.ok) return started;
+  (await cookies()).set(OAUTH_LINK_COOKIE, started.token, {
+    httpOnly: true,
+    // Lax still rides the provider's top-level redirect back to the callback.
+    sameSite: 'lax',
+    secure: process.env.NODE_ENV === 'production' && process.env.APP_ENV === 'production',
+    path: '/api/auth',
+    maxAge: OAUTH_LINK_TTL_MS / 1000,
+  });
+  await signIn(provider, { redirectTo: SECURITY_PATH });
+  throw new Error('signIn returned without redirecting');
+}
