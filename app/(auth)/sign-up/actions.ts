@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { SignUpState } from '@/components/auth/sign-up-form';
 import { limitAccount, TOO_MANY_REQUESTS } from '@/lib/auth/account-limits';
 import { textFields } from '@/lib/auth/form-state';
-import { signUpSchema, signUpWithPassword } from '@/lib/auth/sign-up';
+import { SIGN_UP_TIME_FLOOR_MS, signUpSchema, signUpWithPassword } from '@/lib/auth/sign-up';
+import { withTimeFloor } from '@/lib/auth/time-floor';
 import { requestMeta } from '@/lib/tenancy/request-meta';
 
 // Both outcomes end here with the same response: the page must not tell a new account from an
@@ -21,6 +22,6 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
   const meta = await requestMeta();
   if (!(await limitAccount('signUpIp', meta.ip ?? 'unknown')).success) return { message: TOO_MANY_REQUESTS, values };
 
-  await signUpWithPassword(parsed.data, meta);
+  await withTimeFloor(SIGN_UP_TIME_FLOOR_MS, () => signUpWithPassword(parsed.data, meta));
   redirect(CHECK_EMAIL);
 }
