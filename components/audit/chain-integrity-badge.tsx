@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import type { IntegrityReport } from '@/lib/audit/sealed-check';
 import type { ChainVerification } from '@/lib/audit/verify';
 
 const REASONS: Record<Extract<ChainVerification, { ok: false }>['reason'], string> = {
@@ -7,11 +8,16 @@ const REASONS: Record<Extract<ChainVerification, { ok: false }>['reason'], strin
   seq_gap: 'an entry is missing',
 };
 
-/** The result of re-hashing the whole trail: proof nobody edited or removed history. */
-export function ChainIntegrityBadge({ result }: { result: ChainVerification }) {
+/** The result of re-hashing the trail: proof nobody edited or removed history. */
+export function ChainIntegrityBadge({ result, timeZone }: { result: IntegrityReport; timeZone: string }) {
   if (result.ok) {
+    const fullAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(result.fullyCheckedAt);
+    const checked =
+      result.checkedNow === result.rows
+        ? 'Every entry’s hash was recomputed just now and matches.'
+        : `Every entry’s hash was recomputed at ${fullAt} and matched; the ${result.checkedNow} newer ${result.checkedNow === 1 ? 'entry was' : 'entries were'} checked just now.`;
     return (
-      <Badge tone="success" dot data-testid="audit-integrity" title="Every entry's hash was recomputed and matches.">
+      <Badge tone="success" dot data-testid="audit-integrity" title={checked}>
         Chain intact · {result.rows} {result.rows === 1 ? 'entry' : 'entries'}
       </Badge>
     );

@@ -12,4 +12,12 @@ describe('served Inngest functions', () => {
     const sweep = functions.find((fn) => fn.id() === 'outbox-sweep');
     expect(sweep?.opts.triggers).toEqual(expect.arrayContaining([{ cron: 'TZ=UTC * * * * *' }]));
   });
+
+  it('every in-process cron job has an Inngest function of the same id and schedule', async () => {
+    const { cronJobs } = await import('@/lib/jobs/cron-jobs');
+    for (const job of cronJobs) {
+      const fn = functions.find((f) => f.id() === job.id);
+      expect(fn?.opts.triggers, job.id).toEqual(expect.arrayContaining([{ cron: job.schedule }]));
+    }
+  });
 });

@@ -7,11 +7,18 @@ import { SecurityEventsList } from '@/components/audit/security-events-list';
 
 // Component tests live beside the audit tests because this issue owns only tests/lib/audit.
 describe('audit components', () => {
-  it('shows an intact chain and the entry where tampering starts', () => {
-    expect(renderToStaticMarkup(createElement(ChainIntegrityBadge, { result: { ok: true, rows: 12 } }))).toContain('Chain intact · 12 entries');
-    const broken = renderToStaticMarkup(
-      createElement(ChainIntegrityBadge, { result: { ok: false, rows: 3, brokenAtSeq: 3, reason: 'hash_mismatch' } }),
-    );
+  it('shows an intact chain, how much was checked now, and the entry where tampering starts', () => {
+    const at = new Date('2026-11-22T06:00:00Z');
+    const badge = (result: Parameters<typeof ChainIntegrityBadge>[0]['result']) =>
+      renderToStaticMarkup(createElement(ChainIntegrityBadge, { result, timeZone: 'Asia/Riyadh' }));
+
+    const full = badge({ ok: true, rows: 12, fullyCheckedAt: at, checkedNow: 12 });
+    expect(full).toContain('Chain intact · 12 entries');
+    expect(full).toContain('recomputed just now');
+    const resumed = badge({ ok: true, rows: 12, fullyCheckedAt: at, checkedNow: 2 });
+    expect(resumed).toContain('recomputed at 22 Nov 2026, 09:00 and matched; the 2 newer entries were checked just now');
+
+    const broken = badge({ ok: false, rows: 3, brokenAtSeq: 3, reason: 'hash_mismatch', fullyCheckedAt: at, checkedNow: 3 });
     expect(broken).toContain('Tampering detected at entry #3');
     expect(broken).toContain('role="alert"');
   });

@@ -10,7 +10,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { auditActionLabels, type AuditAction } from '@/lib/audit/actions';
 import { auditFilterQuery, auditFilterRange, parseAuditFilter } from '@/lib/audit/filters';
 import { listAuditActorOptions, listWorkspaceAudit } from '@/lib/audit/queries';
-import { verifyChain, workspaceChain } from '@/lib/audit/verify';
+import { checkChainIntegrity } from '@/lib/audit/sealed-check';
+import { workspaceChain } from '@/lib/audit/verify';
 import { can } from '@/lib/tenancy/permissions';
 import { requireWorkspace } from '@/lib/tenancy/require-workspace';
 
@@ -45,7 +46,7 @@ export default async function AuditLogPage({
       limit: PAGE_SIZE,
     }),
     actors: await listAuditActorOptions(tx, ctx.tenantId),
-    integrity: await verifyChain(tx, workspaceChain(ctx.tenantId)),
+    integrity: await checkChainIntegrity(tx, workspaceChain(ctx.tenantId)),
   }));
 
   const path = `/w/${workspace.slug}/settings/audit`;
@@ -58,7 +59,7 @@ export default async function AuditLogPage({
         eyebrow={workspace.name}
         title="Audit log"
         description={`Who did what in this workspace. Entries can't be edited or deleted, and each is chained to the one before it. Times are in ${workspace.timezone}.`}
-        actions={<ChainIntegrityBadge result={integrity} />}
+        actions={<ChainIntegrityBadge result={integrity} timeZone={workspace.timezone} />}
       />
       <Card>
         <CardContent>
