@@ -10,27 +10,18 @@
  * memory. The seal lives in the in-process store (a Redis round trip adds ~1 ms in production).
  */
 import { sql } from 'drizzle-orm';
-import { emit, log, percentile, round } from './support';
+import { emit, log, openBenchDatabase, percentile, round } from './support';
 
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 100_000);
 const FULL_ROUNDS = Number(process.env.BENCH_FULL_ROUNDS ?? 5);
 const SEALED_ROUNDS = Number(process.env.BENCH_SEALED_ROUNDS ?? 200);
 const TARGET = '<=50ms p50 (sealed)';
 
-const baseUrl = process.env.DATABASE_URL?.trim() || undefined;
-const backend: 'postgres' | 'pglite' = baseUrl ? 'postgres' : 'pglite';
-let freshUrl: string | undefined;
-if (baseUrl) {
-  const { createFreshDatabase } = await import('@/db/testing/fresh-database');
-  freshUrl = await createFreshDatabase(baseUrl, `tessera_bench_audit_${process.pid}`);
-  process.env.DATABASE_URL = freshUrl;
-} else {
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DIR = 'memory://';
-}
+// Settled before any db/ module is loaded (hence the dynamic imports below).
+const database = await openBenchDatabase('tessera_bench_audit');
+const backend = database.backend;
 
 const { withSystem } = await import('@/db/tenant');
-const { closeDatabase } = await import('@/db/client');
 const { auditLog, workspaces } = await import('@/db/schema');
 const { auditRowHash } = await import('@/lib/audit/hash');
 const { recordWorkspaceAudit } = await import('@/lib/audit/record');
@@ -119,9 +110,5 @@ try {
     full_rounds: FULL_ROUNDS,
   });
 } finally {
-  await closeDatabase();
-  if (freshUrl && baseUrl) {
-    const { dropDatabase } = await import('@/db/testing/fresh-database');
-    await dropDatabase(baseUrl, freshUrl).catch((error: unknown) => log(`drop failed: ${String(error)}`));
-  }
+  await database.close();
 }

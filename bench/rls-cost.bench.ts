@@ -12,7 +12,7 @@
  * in memory. Knobs: BENCH_ITERATIONS (2000), BENCH_WARMUP (200), BENCH_ROWS_PER_TENANT (10000).
  */
 import { desc, eq, sql } from 'drizzle-orm';
-import { emit, log, percentile, round } from './support';
+import { emit, log, openBenchDatabase, percentile, round } from './support';
 
 const TARGET = '<=1.05';
 const TENANTS = 20;
@@ -22,23 +22,12 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 const PAGE = 50;
 const INDEX_NAME = 'job_runs_tenant_created_idx';
 
-const baseUrl = process.env.DATABASE_URL?.trim() || undefined;
-const backend: 'postgres' | 'pglite' = baseUrl ? 'postgres' : 'pglite';
-
-// db/client decides its driver from these when first opened, so they are settled before any db/
-// module is loaded (hence the dynamic imports below).
-let freshUrl: string | undefined;
-if (baseUrl) {
-  const { createFreshDatabase } = await import('@/db/testing/fresh-database');
-  freshUrl = await createFreshDatabase(baseUrl, `tessera_bench_rls_${process.pid}`);
-  process.env.DATABASE_URL = freshUrl;
-} else {
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DIR = 'memory://';
-}
+// Settled before any db/ module is loaded (hence the dynamic imports below).
+const database = await openBenchDatabase('tessera_bench_rls');
+const backend = database.backend;
 
 const { tenantContext, withSystem, withTenant } = await import('@/db/tenant');
-const { closeDatabase, getDatabase } = await import('@/db/client');
+const { getDatabase } = await import('@/db/client');
 const { rowsOf } = await import('@/db/rows');
 const { jobRuns, workspaces } = await import('@/db/schema');
 
@@ -137,7 +126,7 @@ async function explainRls(ctx: TenantContext): Promise<{ usesIndex: boolean; pla
 }
 
 async function main(): Promise<void> {
-  log(`rls-cost on ${backend}${freshUrl ? ` (${new URL(freshUrl).pathname.slice(1)})` : ''}`);
+  log(`rls-cost on ${backend}${database.name ? ` (${database.name})` : ''}`);
   const tenantIds = await seed();
   const contexts = tenantIds.map((tenantId) => tenantContext({ tenantId, userId: null, role: 'owner', via: 'workflow' }));
 
@@ -201,11 +190,5 @@ async function main(): Promise<void> {
 try {
   await main();
 } finally {
-  await closeDatabase();
-  if (baseUrl && freshUrl) await dropDatabase(baseUrl, freshUrl);
-}
-
-async function dropDatabase(base: string, url: string): Promise<void> {
-  const mod = await import('@/db/testing/fresh-database');
-  await mod.dropDatabase(base, url);
+  await database.close();
 }
