@@ -17,6 +17,7 @@ import { decideOAuthSignIn } from './oauth-callback';
 import { confirmAddressFromProvider } from './oauth-link';
 import { oauthProviders } from './oauth-providers';
 import { SIGN_IN_PATH, TWO_FACTOR_PATH } from './paths';
+import { pendingCallbackPath } from './pending-callback';
 import { authorizePassword } from './password-sign-in';
 import { activeSessionUser, createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
 import { ensurePersonalWorkspace } from './sign-up';
@@ -112,11 +113,12 @@ export function authConfig(): NextAuthConfig {
         if (email?.verificationRequest) return true;
         if (account.type === 'oauth' || account.type === 'oidc') return decideOAuthSignIn(account, profile);
         // A magic link is a first factor only when the account has 2FA on.
+        const target = await pendingCallbackPath();
         const challenged = user.email
           ? await withSystem('sign-in second factor check', async (tx) => {
               const row = await findUserByEmail(tx, user.email!);
               if (!row?.totpEnabledAt) return false;
-              await startTwoFactorChallenge(tx, row, 'magic-link', '/w');
+              await startTwoFactorChallenge(tx, row, 'magic-link', target);
               return true;
             })
           : false;

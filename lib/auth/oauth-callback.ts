@@ -4,6 +4,7 @@ import { requestMeta } from '@/lib/tenancy/request-meta';
 import { completeOAuthLink, OAUTH_LINK_COOKIE, userForIdentity, type ProviderIdentity } from './oauth-link';
 import { isOAuthProvider } from './oauth-providers';
 import { SECURITY_PATH, TWO_FACTOR_PATH } from './paths';
+import { pendingCallbackPath } from './pending-callback';
 import { startTwoFactorChallenge } from './two-factor/challenge';
 
 type ProviderAccount = { provider: string; providerAccountId: string; type: string };
@@ -41,11 +42,12 @@ export async function decideOAuthSignIn(account: ProviderAccount, profile: Provi
     const { outcome } = await withSystem('oauth link', (tx) => completeOAuthLink(tx, intent, identity, meta));
     return `${SECURITY_PATH}?connect=${outcome}&provider=${identity.provider}`;
   }
+  const target = await pendingCallbackPath();
   const state = await withSystem('oauth sign-in', async (tx) => {
     const linked = await userForIdentity(tx, identity.provider, identity.providerAccountId);
     if (!linked) return 'new' as const;
     if (!linked.totpEnabledAt) return 'linked' as const;
-    await startTwoFactorChallenge(tx, linked, 'oauth', '/w');
+    await startTwoFactorChallenge(tx, linked, 'oauth', target);
     return 'second-factor' as const;
   });
   if (state === 'second-factor') return TWO_FACTOR_PATH;
