@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { runMigrations } from './migrate';
+import { initdbInChild } from './pglite-initdb';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -38,7 +39,11 @@ async function openPglite(): Promise<Handle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = process.env.PGLITE_DIR?.trim() || '.data/pglite';
   // PGlite creates its own directory but not the parents (.data/ on a fresh clone).
-  if (dir !== 'memory://') mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  if (dir !== 'memory://') {
+    mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    const initdb = await initdbInChild(path.resolve(dir));
+    if (!initdb.ok) console.warn(`[db] initdb in a child process failed, running it here instead: ${initdb.reason}`);
+  }
   const client = dir === 'memory://' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
