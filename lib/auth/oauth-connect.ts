@@ -1,9 +1,9 @@
-import { cookies } from 'next/headers';
 import { withSystem } from '@/db/tenant';
 import { signIn } from './index';
 import { OAUTH_LINK_COOKIE, OAUTH_LINK_TTL_MS, startOAuthLink } from './oauth-link';
 import type { OAuthProviderId } from './oauth-providers';
 import { SECURITY_PATH } from './paths';
+import { setTokenCookie } from './token-cookie';
 
 /**
  * Starts "Connect Google/GitHub": records the intent, hands its token to the browser in a cookie
@@ -13,14 +13,8 @@ import { SECURITY_PATH } from './paths';
 export async function connectOAuthProvider(userId: string, provider: OAuthProviderId): Promise<{ ok: false; message: string }> {
   const started = await withSystem('oauth link start', (tx) => startOAuthLink(tx, userId, provider));
   if (!started.ok) return started;
-  (await cookies()).set(OAUTH_LINK_COOKIE, started.token, {
-    httpOnly: true,
-    // Lax still rides the provider's top-level redirect back to the callback.
-    sameSite: 'lax',
-    secure: process.env.NODE_ENV === 'production' && process.env.APP_ENV === 'production',
-    path: '/api/auth',
-    maxAge: OAUTH_LINK_TTL_MS / 1000,
-  });
+  // Scoped to Auth.js's routes: only the provider's callback reads it.
+  await setTokenCookie(OAUTH_LINK_COOKIE, started.token, { maxAgeMs: OAUTH_LINK_TTL_MS, path: '/api/auth' });
   await signIn(provider, { redirectTo: SECURITY_PATH });
   throw new Error('signIn returned without redirecting');
 }

@@ -7,6 +7,7 @@ import { authTokens, users } from '@/db/schema';
 import { consumeAuthToken, createAuthToken, inspectAuthToken } from '../tokens';
 import type { SignInMethod } from '../sessions';
 import { safeCallbackPath } from '../safe-redirect';
+import { setTokenCookie } from '../token-cookie';
 import { verifySecondFactor } from './verify-code';
 
 export const CHALLENGE_COOKIE = 'tessera.2fa';
@@ -27,13 +28,7 @@ export async function startTwoFactorChallenge(
 ): Promise<void> {
   const data: ChallengeData = { method, redirectTo: safeCallbackPath(redirectTo), attempts: 0 };
   const token = await createAuthToken(tx, { userId: user.id, email: user.email, purpose: 'two_factor_challenge', ttlMs: CHALLENGE_TTL_MS, data });
-  (await cookies()).set(CHALLENGE_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: process.env.NODE_ENV === 'production' && process.env.APP_ENV === 'production',
-    path: '/',
-    maxAge: CHALLENGE_TTL_MS / 1000,
-  });
+  await setTokenCookie(CHALLENGE_COOKIE, token, { maxAgeMs: CHALLENGE_TTL_MS });
 }
 
 export async function hasPendingChallenge(): Promise<boolean> {
