@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { rateLimiter, type RateLimiterOptions, type RateLimitResult } from '@/lib/ratelimit';
 
 /**
@@ -18,10 +17,7 @@ export const ACCOUNT_LIMITS = {
 
 export type AccountLimit = keyof typeof ACCOUNT_LIMITS;
 
-/** Emails are hashed so Redis never holds them in key names. */
-export function emailKey(email: string): string {
-  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-}
+export { emailKey } from '@/lib/ratelimit/limits';
 
 export function limitAccount(name: AccountLimit, identifier: string): Promise<RateLimitResult> {
   return rateLimiter(ACCOUNT_LIMITS[name]).limit(identifier);

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/tenant';
 import { users } from '@/db/schema';
+import { emailKey } from '@/lib/ratelimit/limits';
 import { kv } from '@/lib/redis';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const FAILURE_WINDOW_SECONDS = 15 * 60;
 export const LOCK_SECONDS = 15 * 60;
 
-const emailKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 const failuresKey = (email: string) => `auth:failures:${emailKey(email)}`;
 const lockedKey = (email: string) => `auth:locked:${emailKey(email)}`;
 

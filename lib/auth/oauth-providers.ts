@@ -85,3 +85,12 @@ export function configuredOAuthProviders(): Array<{ id: OAuthProviderId; name: s
 export function isOAuthProvider(value: string | undefined): value is OAuthProviderId {
   return (OAUTH_PROVIDERS as readonly string[]).includes(value ?? '');
 }
+
+export type ProviderRow = { id: OAuthProviderId; name: string; available: boolean };
+
+/** Account → Security's rows: the providers this install offers, then any still linked after one was switched off. */
+export function providerRows(linked: readonly string[]): ProviderRow[] {
+  const available = configuredOAuthProviders();
+  const orphaned = linked.filter((id): id is OAuthProviderId => isOAuthProvider(id) && !available.some((p) => p.id === id));
+  return [...available.map((p) => ({ ...p, available: true })), ...orphaned.map((id) => ({ id, name: OAUTH_PROVIDER_NAMES[id], available: false }))];
+}

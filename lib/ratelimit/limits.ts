@@ -28,8 +28,8 @@ export function limitCoarse(ip: string): Promise<RateLimitResult> {
   return limiter('coarse').limit(ip);
 }
 
-/** Emails are hashed so Redis never holds them in key names. */
-function emailIdentifier(email: string): string {
+/** Emails are hashed so Redis never holds them in key names; every email-keyed counter uses this. */
+export function emailKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
@@ -41,12 +41,12 @@ function emailIdentifier(email: string): string {
 export async function limitSignIn({ ip, email }: { ip: string; email: string }): Promise<RateLimitResult> {
   const byIp = await limiter('authIp').limit(ip);
   if (!byIp.success) return byIp;
-  const byEmail = await limiter('authEmail').limit(emailIdentifier(email));
+  const byEmail = await limiter('authEmail').limit(emailKey(email));
   if (!byEmail.success) return byEmail;
   return byIp.remaining <= byEmail.remaining ? byIp : byEmail;
 }
 
 /** After a successful sign-in, the account's failed attempts stop counting against it. */
 export function resetSignInForEmail(email: string): Promise<void> {
-  return limiter('authEmail').reset(emailIdentifier(email));
+  return limiter('authEmail').reset(emailKey(email));
 }

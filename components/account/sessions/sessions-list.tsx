@@ -3,18 +3,11 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import { safeTimeZone } from '@/lib/audit/zoned-day';
+import type { AccountSession } from '@/lib/auth/account-sessions';
 import type { ActionResult } from '@/lib/tenancy/action-result';
 import { RevokeSessionButton } from './revoke-session-button';
 
-export type SessionItem = {
-  id: string;
-  device: string;
-  ip: string | null;
-  method: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  isCurrent: boolean;
-};
+export type SessionItem = AccountSession;
 
 const METHODS: Record<string, string> = {
   password: 'Password',

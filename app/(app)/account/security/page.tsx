@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { withSystem } from '@/db/tenant';
 import { safeTimeZone } from '@/lib/audit/zoned-day';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
-import { configuredOAuthProviders, isOAuthProvider, OAUTH_PROVIDER_NAMES } from '@/lib/auth/oauth-providers';
+import { providerRows } from '@/lib/auth/oauth-providers';
 import { loadSecurityOverview } from '@/lib/auth/security-overview';
 import { currentSessionId } from '@/lib/auth/sessions';
 import { groupSecret, qrCodeDataUrl } from '@/lib/auth/two-factor/qr-code';
@@ -51,13 +51,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
   const enabledOn =
     overview.twoFactor.state === 'on' ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(overview.twoFactor.enabledAt) : null;
   const others = overview.sessions.filter((s) => !s.isCurrent).length;
-  const available = configuredOAuthProviders();
-  const providers = [
-    ...available.map((p) => ({ ...p, available: true })),
-    ...overview.linkedProviders
-      .filter((id) => isOAuthProvider(id) && !available.some((p) => p.id === id))
-      .map((id) => ({ id, name: OAUTH_PROVIDER_NAMES[id as keyof typeof OAUTH_PROVIDER_NAMES], available: false })),
-  ];
+  const providers = providerRows(overview.linkedProviders);
 
   return (
     <div className="space-y-8">
