@@ -32,7 +32,7 @@ type HashedAuditFields = import('@/lib/audit/hash').HashedAuditFields;
 
 async function seed(): Promise<string> {
   const started = performance.now();
-  const [workspace] = await withSystem('bench seed', (tx) =>
+  const [workspace] = await withSystem('bench: bench seed', (tx) =>
     tx.insert(workspaces).values({ slug: `bench-audit-${Date.now().toString(36)}`, name: 'Bench audit' }).returning({ id: workspaces.id }),
   );
   const tenantId = workspace!.id;
@@ -61,9 +61,9 @@ async function seed(): Promise<string> {
       batch.push({ ...fields, hash });
       prevHash = hash;
     }
-    await withSystem('bench seed audit', (tx) => tx.insert(auditLog).values(batch));
+    await withSystem('bench: bench seed audit', (tx) => tx.insert(auditLog).values(batch));
   }
-  await withSystem('bench analyze', (tx) => tx.execute(sql`analyze audit_log`));
+  await withSystem('bench: bench analyze', (tx) => tx.execute(sql`analyze audit_log`));
   log(`seeded ${ROWS} entries in ${Math.round(performance.now() - started)} ms (${backend})`);
   return tenantId;
 }
@@ -80,19 +80,19 @@ try {
 
   const full: number[] = [];
   for (let i = 0; i < FULL_ROUNDS; i += 1) {
-    const { ms, value } = await time(() => withSystem('bench full', (tx) => verifyChain(tx, chain)));
+    const { ms, value } = await time(() => withSystem('bench: bench full', (tx) => verifyChain(tx, chain)));
     if (!value.ok || value.rows !== ROWS) throw new Error(`full check failed: ${JSON.stringify(value)}`);
     full.push(ms);
   }
 
   const store = new MemoryKeyValueStore();
-  await withSystem('bench seal', (tx) => checkChainIntegrity(tx, chain, { store }));
-  await withSystem('bench append', async (tx) => {
+  await withSystem('bench: bench seal', (tx) => checkChainIntegrity(tx, chain, { store }));
+  await withSystem('bench: bench append', async (tx) => {
     for (let i = 0; i < 5; i += 1) await recordWorkspaceAudit(tx, tenantId, { action: 'workspace.updated', actorUserId: null });
   });
   const sealed: number[] = [];
   for (let i = 0; i < SEALED_ROUNDS; i += 1) {
-    const { ms, value } = await time(() => withSystem('bench sealed', (tx) => checkChainIntegrity(tx, chain, { store })));
+    const { ms, value } = await time(() => withSystem('bench: bench sealed', (tx) => checkChainIntegrity(tx, chain, { store })));
     if (!value.ok || value.rows !== ROWS + 5) throw new Error(`sealed check failed: ${JSON.stringify(value)}`);
     sealed.push(ms);
   }

@@ -37,7 +37,7 @@ type Row = { id: string; tenantId: string | null; createdAt: Date };
 async function seed(): Promise<string[]> {
   const started = performance.now();
   const tag = Date.now().toString(36);
-  const ids = await withSystem('bench seed', async (tx) => {
+  const ids = await withSystem('bench: bench seed', async (tx) => {
     const created = await tx
       .insert(workspaces)
       .values(Array.from({ length: TENANTS }, (_, i) => ({ slug: `bench-${tag}-${i}`, name: `Bench ${i}` })))

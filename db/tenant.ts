@@ -1,10 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { getDatabase, type Schema } from './client';
+import { systemCategory, type SystemReason } from './system-reasons';
 
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type WorkspaceRole = 'owner' | 'admin' | 'member' | 'viewer';
+export type { SystemReason } from './system-reasons';
 
 declare const tenantBrand: unique symbol;
 
@@ -24,32 +27,63 @@ export function tenantContext(fields: Omit<TenantContext, typeof tenantBrand>): 
   return Object.freeze({ ...fields }) as TenantContext;
 }
 
+/** Thrown when a transaction is opened inside another in the same async context. */
+export class NestedTransactionError extends Error {
+  constructor(opening: string, open: string) {
+    super(
+      `${opening} was called inside ${open}. The entry point owns the one transaction: pass its tx down instead of opening another (on PGlite a nested transaction waits forever; on Postgres it takes a second connection that can't see the first one's writes).`,
+    );
+    this.name = 'NestedTransactionError';
+  }
+}
+
+// Which transaction is open in this async context. Set for the whole callback, so anything the
+// callback awaits — however deep — sees it.
+const open = new AsyncLocalStorage<string>();
+
+function guard(opening: string): void {
+  const current = open.getStore();
+  if (current) throw new NestedTransactionError(opening, current);
+}
+
+/** Whether a withTenant/withSystem transaction is open here (for code that must run outside one, e.g. network sends). */
+export function inTransaction(): boolean {
+  return open.getStore() !== undefined;
+}
+
 /**
  * The only way to tenant data: one transaction as app_user with the tenant set, so row-level
  * security decides what exists. The settings ride in one statement to keep the overhead to one
  * round trip.
  */
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  guard('withTenant');
   const db = await getDatabase();
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
-    );
-    return fn(tx as Tx);
-  });
+  return open.run(`withTenant(${ctx.tenantId || 'no tenant'})`, () =>
+    db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+      );
+      return fn(tx as Tx);
+    }),
+  );
 }
 
 /**
- * Cross-tenant system work (cron fan-out, webhooks, the auth adapter, admin). The reason is
- * recorded in the transaction so it shows in pg_stat_activity and in audit rows that ask for it.
+ * Cross-tenant system work (cron fan-out, webhooks, the auth adapter, admin), called from lib/
+ * and the runners only. The reason — a category from db/system-reasons.ts, optionally with a
+ * detail — is recorded in the transaction so it shows in pg_stat_activity and in audit rows.
  */
-export async function withSystem<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!reason.trim()) throw new Error('withSystem needs a reason');
+export async function withSystem<T>(reason: SystemReason, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!systemCategory(reason)) throw new Error(`withSystem needs a reason from db/system-reasons.ts, got: ${reason}`);
+  guard(`withSystem(${reason})`);
   const db = await getDatabase();
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('role', 'app_system', true), set_config('app.system_reason', ${reason}, true), set_config('application_name', ${`tessera:${reason}`.slice(0, 63)}, true)`,
-    );
-    return fn(tx as Tx);
-  });
+  return open.run(`withSystem(${reason})`, () =>
+    db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('role', 'app_system', true), set_config('app.system_reason', ${reason}, true), set_config('application_name', ${`tessera:${reason}`.slice(0, 63)}, true)`,
+      );
+      return fn(tx as Tx);
+    }),
+  );
 }

@@ -3,3 +3,4 @@ export * from './users';
 export * from './workspaces';
 export * from './platform';
 export * from './identity';
+export * from './jobs';

@@ -101,57 +101,6 @@ export const workspaceSlugRedirects = pgTable(
   (t) => [index('workspace_slug_redirects_tenant_idx').on(t.tenantId), tenantIsolationPolicy('workspace_slug_redirects')],
 );
 
-export const jobStatusEnum = pgEnum('job_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
-
-export const jobRuns = pgTable(
-  'job_runs',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: optionalTenantIdColumn(),
-    workflow: text('workflow').notNull(),
-    // One run per logical event: a redelivered event finds its earlier run instead of starting another.
-    idempotencyKey: text('idempotency_key').notNull(),
-    status: jobStatusEnum('status').notNull().default('queued'),
-    attempts: integer('attempts').notNull().default(0),
-    progress: integer('progress').notNull().default(0),
-    progressMessage: text('progress_message'),
-    input: jsonb('input').$type<unknown>(),
-    output: jsonb('output').$type<unknown>(),
-    error: text('error'),
-    startedAt: timestamp('started_at', { withTimezone: true }),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-    durationMs: integer('duration_ms'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('job_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
-    uniqueIndex('job_runs_workflow_key_idx').on(t.workflow, t.idempotencyKey),
-    index('job_runs_status_idx').on(t.status, t.createdAt),
-    tenantIsolationPolicy('job_runs'),
-  ],
-);
-
-/** Transactional outbox: events committed with the change that caused them, dispatched after. */
-export const outbox = pgTable(
-  'outbox',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: optionalTenantIdColumn(),
-    name: text('name').notNull(),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    attempts: integer('attempts').notNull().default(0),
-    lastError: text('last_error'),
-    availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
-    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
-    index('outbox_pending_idx').on(t.availableAt).where(sql`dispatched_at is null`),
-    tenantIsolationPolicy('outbox'),
-  ],
-);
-
 export const emailStatusEnum = pgEnum('email_status', ['queued', 'sent', 'failed']);
 
 /** Every email the app sends; in zero-config mode this table is the mailbox at /dev/mailbox. */

@@ -1,6 +1,6 @@
 import { cron } from 'inngest';
 import { AUDIT_INTEGRITY_SCHEDULE, runNightlyAuditCheck } from '@/lib/audit/nightly-check';
-import { inngest } from '../client';
+import { inngest } from '@/lib/jobs/inngest-client';
 
 /** Under Inngest the nightly audit re-hash runs here instead of the in-process ticker. */
 export const auditIntegrity = inngest.createFunction(

@@ -1,7 +1,7 @@
 import { cron } from 'inngest';
 import { dispatchOutbox } from '@/lib/jobs';
 import { OUTBOX_SWEEP_SCHEDULE } from '@/lib/jobs/cron-jobs';
-import { inngest } from '../client';
+import { inngest } from '@/lib/jobs/inngest-client';
 import { outboxSweepRequested } from '../events';
 
 /** Under Inngest the sweep that catches lost after-commit kicks runs here instead of the in-process ticker. */

@@ -3,7 +3,7 @@ import type { Workflow, WorkflowPayload, WorkflowStep } from '@/lib/jobs';
 import { durationMs } from '@/lib/jobs';
 import { errorText } from '@/lib/jobs/errors';
 import { executeAttempt, failRunForEvent, recordRunProgress } from '@/lib/jobs/run-recorder';
-import { inngest } from '../client';
+import { inngest } from '@/lib/jobs/inngest-client';
 
 type InngestStep = GetStepTools<typeof inngest>;
 type RetryCount = NonNullable<InngestFunction.Options['retries']>;

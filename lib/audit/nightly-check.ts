@@ -16,12 +16,12 @@ export type NightlyCheckResult = { chains: number; entries: number; broken: Arra
  * for the operators; the page shows it to the workspace on the next view.
  */
 export async function runNightlyAuditCheck(options: { store?: KeyValueStore; now?: Date } = {}): Promise<NightlyCheckResult> {
-  const chains = await withSystem('audit chains', async (tx) =>
+  const chains = await withSystem('audit: audit chains', async (tx) =>
     rowsOf<{ chain: string }>(await tx.execute(sql`select distinct chain from audit_log order by chain`)).map((r) => r.chain),
   );
   const result: NightlyCheckResult = { chains: chains.length, entries: 0, broken: [] };
   for (const chain of chains) {
-    const report = await withSystem('nightly audit check', (tx) => checkChainIntegrity(tx, chain, { ...options, full: true }));
+    const report = await withSystem('audit: nightly audit check', (tx) => checkChainIntegrity(tx, chain, { ...options, full: true }));
     result.entries += report.rows;
     if (!report.ok) result.broken.push({ chain, brokenAtSeq: report.brokenAtSeq, reason: report.reason });
   }

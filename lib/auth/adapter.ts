@@ -29,7 +29,7 @@ export function systemAdapter(): Adapter {
   const adapter: Record<string, unknown> = {};
   for (const method of METHODS) {
     adapter[method] = (...args: unknown[]) =>
-      withSystem(`auth adapter ${String(method)}`, (tx) => {
+      withSystem(`auth: auth adapter ${String(method)}`, (tx) => {
         const fn = adapterOn(tx)[method] as (...a: unknown[]) => Promise<unknown>;
         return fn(...args);
       });

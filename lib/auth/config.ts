@@ -115,7 +115,7 @@ export function authConfig(): NextAuthConfig {
         // A magic link is a first factor only when the account has 2FA on.
         const target = await pendingCallbackPath();
         const challenged = user.email
-          ? await withSystem('sign-in second factor check', async (tx) => {
+          ? await withSystem('auth: sign-in second factor check', async (tx) => {
               const row = await findUserByEmail(tx, user.email!);
               if (!row?.totpEnabledAt) return false;
               await startTwoFactorChallenge(tx, row, 'magic-link', target);
@@ -128,7 +128,7 @@ export function authConfig(): NextAuthConfig {
         if (user?.id) {
           const context = await requestContext();
           const method = methodFor(account?.provider, user);
-          const session = await withSystem('record sign-in', async (tx) => {
+          const session = await withSystem('auth: record sign-in', async (tx) => {
             const [row] = await tx.select({ tv: users.tokenVersion, email: users.email }).from(users).where(eq(users.id, user.id!)).limit(1);
             const created = await createUserSession(tx, { userId: user.id!, userAgent: context.userAgent, ip: context.ip, method });
             await recordAccountAudit(tx, user.id!, {
@@ -152,7 +152,7 @@ export function authConfig(): NextAuthConfig {
           return token;
         }
         if (!token.uid || !token.sid) return null;
-        const holder = await withSystem('session check', (tx) =>
+        const holder = await withSystem('auth: session check', (tx) =>
           activeSessionUser(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
         );
         if (!holder) return null;
@@ -174,18 +174,18 @@ export function authConfig(): NextAuthConfig {
       async linkAccount({ user, profile }) {
         const provider = profile as { email?: string | null; emailVerified?: Date | null };
         if (user.id && provider.email && provider.emailVerified) {
-          await withSystem('oauth sign-up address', (tx) => confirmAddressFromProvider(tx, user.id!, provider.email!));
+          await withSystem('auth: oauth sign-up address', (tx) => confirmAddressFromProvider(tx, user.id!, provider.email!));
         }
       },
       async createUser({ user }) {
         // Magic-link and OAuth sign-ups are created by the adapter: give them a workspace too.
-        if (user.id) await withSystem('personal workspace for new user', (tx) => ensurePersonalWorkspace(tx, { id: user.id!, email: user.email ?? '', name: user.name ?? null }));
+        if (user.id) await withSystem('auth: personal workspace for new user', (tx) => ensurePersonalWorkspace(tx, { id: user.id!, email: user.email ?? '', name: user.name ?? null }));
       },
       async signOut(message) {
         const token = 'token' in message ? message.token : null;
         if (!token?.sid || !token.uid) return;
         const context = await requestContext();
-        await withSystem('sign out', async (tx) => {
+        await withSystem('auth: sign out', async (tx) => {
           await revokeSession(tx, token.uid!, token.sid!, 'signed_out');
           await recordAccountAudit(tx, token.uid!, { action: 'auth.sign_out', actorUserId: token.uid!, ip: context.ip, userAgent: context.userAgent });
         });

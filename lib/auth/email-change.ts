@@ -39,7 +39,7 @@ export async function requestEmailChange(
   const limit = await limitAccount('emailChangeUser', userId);
   if (!limit.success) return { ok: false, message: TOO_MANY_REQUESTS };
 
-  const [user] = await withSystem('email change: load user', (tx) =>
+  const [user] = await withSystem('account: email change: load user', (tx) =>
     tx.select({ email: users.email, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1),
   );
   if (!user) return { ok: false, message: 'Your session has ended. Sign in again.' };
@@ -57,7 +57,7 @@ export async function requestEmailChange(
     return { ok: false, field: 'email', message: 'That is already your email address.' };
   }
 
-  const token = await withSystem('email change request', async (tx) => {
+  const token = await withSystem('account: email change request', async (tx) => {
     await revokeAuthTokens(tx, userId, 'change_email', now);
     const [taken] = await tx
       .select({ id: users.id })
@@ -103,7 +103,7 @@ export async function confirmEmailChange(
 ): Promise<EmailChangeConfirmOutcome> {
   let outcome: EmailChangeConfirmOutcome;
   try {
-    outcome = await withSystem('email change confirm', async (tx) => {
+    outcome = await withSystem('account: email change confirm', async (tx) => {
       const token = await consumeAuthToken(tx, 'change_email', raw, now);
       if (typeof token === 'string') return { ok: false, reason: token };
       // Only the account that asked can finish the change, from a browser signed in to it. Thrown
@@ -146,7 +146,7 @@ export async function confirmEmailChange(
   if (!outcome.ok) return outcome;
 
   try {
-    const [user] = await withSystem('email change notice', (tx) =>
+    const [user] = await withSystem('account: email change notice', (tx) =>
       tx.select({ name: users.name }).from(users).where(eq(users.id, context.userId)).limit(1),
     );
     await sendTemplate('email-changed-notice', outcome.oldEmail, {

@@ -74,7 +74,7 @@ type SpentVerification =
   | { status: 'verified'; userId: string; email: string; next: string; welcome?: { name: string | null } | null; signInToken?: string };
 
 async function spendVerification(raw: string, now: Date): Promise<SpentVerification> {
-  return withSystem('verify email', async (tx): Promise<SpentVerification> => {
+  return withSystem('auth: verify email', async (tx): Promise<SpentVerification> => {
     const token = await consumeAuthToken(tx, 'verify_email', raw, now);
     if (token === 'used') {
       const seen = await findAuthToken(tx, 'verify_email', raw);
@@ -113,7 +113,7 @@ export type ResendOutcome = { ok: true; sent: boolean } | { ok: false; message: 
 export async function resendVerification(userId: string, now: Date = new Date()): Promise<ResendOutcome> {
   const limit = await limitAccount('verifyResendUser', userId);
   if (!limit.success) return { ok: false, message: TOO_MANY_REQUESTS };
-  const request = await withSystem('resend email verification', async (tx) => {
+  const request = await withSystem('auth: resend email verification', async (tx) => {
     const [user] = await tx
       .select({ id: users.id, email: users.email, name: users.name })
       .from(users)
@@ -131,7 +131,7 @@ export async function resendVerification(userId: string, now: Date = new Date())
  * Unknown or forged tokens get the same answer and no email.
  */
 export async function resendVerificationFromToken(raw: string, now: Date = new Date()): Promise<ResendOutcome> {
-  const request = await withSystem('resend email verification', async (tx) => {
+  const request = await withSystem('auth: resend email verification', async (tx) => {
     const token = await findAuthToken(tx, 'verify_email', raw);
     if (!token?.userId) return null;
     const user = await userRow(tx, token.userId);
@@ -145,7 +145,7 @@ export async function resendVerificationFromToken(raw: string, now: Date = new D
 }
 
 export async function isEmailVerified(userId: string): Promise<boolean> {
-  const [row] = await withSystem('email verified check', (tx) =>
+  const [row] = await withSystem('auth: email verified check', (tx) =>
     tx.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1),
   );
   return Boolean(row?.verified);

@@ -39,11 +39,11 @@ export async function decideOAuthSignIn(account: ProviderAccount, profile: Provi
   if (intent) {
     jar.delete(OAUTH_LINK_COOKIE);
     const meta = await requestMeta();
-    const { outcome } = await withSystem('oauth link', (tx) => completeOAuthLink(tx, intent, identity, meta));
+    const { outcome } = await withSystem('auth: oauth link', (tx) => completeOAuthLink(tx, intent, identity, meta));
     return `${SECURITY_PATH}?connect=${outcome}&provider=${identity.provider}`;
   }
   const target = await pendingCallbackPath();
-  const state = await withSystem('oauth sign-in', async (tx) => {
+  const state = await withSystem('auth: oauth sign-in', async (tx) => {
     const linked = await userForIdentity(tx, identity.provider, identity.providerAccountId);
     if (!linked) return 'new' as const;
     if (!linked.totpEnabledAt) return 'linked' as const;

@@ -11,7 +11,7 @@ import { setTokenCookie } from './token-cookie';
  * Returns only when the account may not link.
  */
 export async function connectOAuthProvider(userId: string, provider: OAuthProviderId): Promise<{ ok: false; message: string }> {
-  const started = await withSystem('oauth link start', (tx) => startOAuthLink(tx, userId, provider));
+  const started = await withSystem('auth: oauth link start', (tx) => startOAuthLink(tx, userId, provider));
   if (!started.ok) return started;
   // Scoped to Auth.js's routes: only the provider's callback reads it.
   await setTokenCookie(OAUTH_LINK_COOKIE, started.token, { maxAgeMs: OAUTH_LINK_TTL_MS, path: '/api/auth' });

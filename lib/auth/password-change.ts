@@ -67,7 +67,7 @@ export async function changePasswordAndNotify(
   context: PasswordChangeContext,
 ): Promise<PasswordChanged | PasswordChangeFailure> {
   const now = new Date();
-  const result = await withSystem('password change', (tx) => changePassword(tx, userId, input, context, now));
+  const result = await withSystem('account: password change', (tx) => changePassword(tx, userId, input, context, now));
   if (!result.ok) return result;
   try {
     await sendTemplate('password-changed', result.email, {

@@ -47,7 +47,7 @@ export async function limitPasswordResetRequest(email: string, ip: string): Prom
  * after responding, so the response time says nothing at all.
  */
 export async function requestPasswordReset(email: string, now: Date = new Date()): Promise<void> {
-  const found = await withSystem('password reset request', async (tx) => {
+  const found = await withSystem('auth: password reset request', async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user) return null;
     const token = await createAuthToken(tx, { userId: user.id, email: user.email, purpose: 'reset_password', ttlMs: RESET_TTL_MS, now });
@@ -67,7 +67,7 @@ export async function requestPasswordReset(email: string, now: Date = new Date()
 
 /** For the reset page: show the form only for a link that would work. */
 export async function checkResetToken(raw: string, now: Date = new Date()): Promise<'valid' | AuthTokenProblem> {
-  const token = await withSystem('password reset check', (tx) => inspectAuthToken(tx, 'reset_password', raw, now));
+  const token = await withSystem('auth: password reset check', (tx) => inspectAuthToken(tx, 'reset_password', raw, now));
   return typeof token === 'string' ? token : 'valid';
 }
 
@@ -95,7 +95,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   let result: { email: string; name: string | null; timezone: string } | AuthTokenProblem;
   try {
-    result = await withSystem('password reset', async (tx) => {
+    result = await withSystem('auth: password reset', async (tx) => {
       const token = await consumeAuthToken(tx, 'reset_password', input.token, now);
       if (typeof token === 'string') return token;
       const [user] = token.userId ? await tx.select().from(users).where(eq(users.id, token.userId)).limit(1).for('update') : [];

@@ -35,7 +35,7 @@ export async function authorizePassword(raw: unknown, request: Request) {
   const { email, password } = parsed.data;
   const ip = clientIp(request.headers);
   const userAgent = request.headers.get('user-agent');
-  const user = await withSystem('sign-in lookup', (tx) => findUserByEmail(tx, email));
+  const user = await withSystem('auth: sign-in lookup', (tx) => findUserByEmail(tx, email));
   if (await isLockedOut(email, user)) {
     await burnPasswordCheck(password);
     throw new LockedOutSignIn();
@@ -44,7 +44,7 @@ export async function authorizePassword(raw: unknown, request: Request) {
   if (!limit.success) throw new RateLimitedSignIn();
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!ok) {
-    const locked = await withSystem('sign-in failure', async (tx) => {
+    const locked = await withSystem('auth: sign-in failure', async (tx) => {
       const nowLocked = await recordFailedPassword(tx, email, user);
       if (user) {
         const audit = { actorUserId: user.id, actorLabel: user.email, ip, userAgent };
@@ -60,7 +60,7 @@ export async function authorizePassword(raw: unknown, request: Request) {
   await resetSignInForEmail(email);
   const fields = raw as { callbackUrl?: unknown; redirectTo?: unknown };
   const redirectTo = safeCallbackPath(fields.callbackUrl ?? fields.redirectTo);
-  const needsSecondFactor = await withSystem('sign-in success', async (tx) => {
+  const needsSecondFactor = await withSystem('auth: sign-in success', async (tx) => {
     await clearFailedPasswords(tx, email, user!.id);
     if (!user!.totpEnabledAt) return false;
     await startTwoFactorChallenge(tx, user!, 'password', redirectTo);

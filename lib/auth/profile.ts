@@ -36,7 +36,7 @@ export type Profile = {
 };
 
 export async function getProfile(userId: string): Promise<Profile | null> {
-  const [row] = await withSystem('profile', (tx) =>
+  const [row] = await withSystem('account: profile', (tx) =>
     tx
       .select({
         id: users.id,
@@ -58,7 +58,7 @@ export async function getProfile(userId: string): Promise<Profile | null> {
 }
 
 export async function updateProfile(userId: string, input: ProfileInput, now: Date = new Date()): Promise<void> {
-  await withSystem('profile update', (tx) =>
+  await withSystem('account: profile update', (tx) =>
     tx
       .update(users)
       .set({ name: input.name, image: input.image, timezone: input.timezone, currency: input.currency, updatedAt: now })

@@ -102,7 +102,7 @@ export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta =
   const passwordHash = await hashPassword(input.password);
   let created: { userId: string; workspaceSlug: string; verification: VerificationRequest } | null = null;
   try {
-    created = await withSystem('sign up', async (tx) => {
+    created = await withSystem('auth: sign up', async (tx) => {
       if (await findUserByEmail(tx, input.email)) return null;
       const [user] = await tx
         .insert(users)
@@ -126,7 +126,7 @@ export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta =
 }
 
 async function notifyExistingAccount(email: string): Promise<void> {
-  const owner = await withSystem('sign up: existing account', (tx) => findUserByEmail(tx, email));
+  const owner = await withSystem('auth: sign up: existing account', (tx) => findUserByEmail(tx, email));
   if (!owner) return;
   await sendTemplate('account-exists', owner.email, {
     name: owner.name,

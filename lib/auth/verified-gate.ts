@@ -20,7 +20,7 @@ export type VerifiedOnlyAction = keyof typeof GATED;
  */
 export async function requireVerifiedEmail(userId: string | null, action: VerifiedOnlyAction): Promise<void> {
   if (!userId) throw new AppError('forbidden', 'Sign in first.');
-  const [row] = await withSystem(`verified email check (${action})`, (tx) =>
+  const [row] = await withSystem(`auth: verified email check (${action})`, (tx) =>
     tx.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1),
   );
   if (!row?.verified) throw new AppError('forbidden', GATED[action], { reason: 'email_unverified' });

@@ -30,7 +30,7 @@ export function issueVerifiedSignIn(tx: Tx, user: { id: string; email: string },
 
 /** Where the button leads, whatever the token's state: the sign-in page carries on there too. */
 export async function verifiedSignInNext(raw: string): Promise<string> {
-  const row = await withSystem('verified link target', (tx) => findAuthToken(tx, 'verified_sign_in', raw));
+  const row = await withSystem('auth: verified link target', (tx) => findAuthToken(tx, 'verified_sign_in', raw));
   return safeCallbackPath(row?.data.next, DEFAULT_NEXT);
 }
 
@@ -41,7 +41,7 @@ export async function verifiedSignInNext(raw: string): Promise<string> {
 export async function authorizeVerifiedLink(raw: unknown, now: Date = new Date()) {
   const parsed = z.object({ token: verifiedSignInTokenSchema }).safeParse(raw);
   if (!parsed.success) return null;
-  const result = await withSystem('verified link sign-in', async (tx) => {
+  const result = await withSystem('auth: verified link sign-in', async (tx) => {
     const token = await consumeAuthToken(tx, 'verified_sign_in', parsed.data.token, now);
     if (isAuthTokenProblem(token) || !token.userId) return null;
     const [user] = await tx.select().from(users).where(eq(users.id, token.userId)).limit(1);

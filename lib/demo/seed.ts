@@ -14,7 +14,7 @@ export type SeedResult = { seeded: boolean; email: string; password: string; wor
  */
 export async function seedDemoIfEmpty(): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_USER.password);
-  const seeded = await withSystem('seed demo data', async (tx) => {
+  const seeded = await withSystem('seed: seed demo data', async (tx) => {
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
     if (n > 0) return false;
     const [demo] = await tx

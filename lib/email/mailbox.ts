@@ -14,7 +14,7 @@ const listInput = z.object({
 /** Newest first; `to` matches the recipient case-insensitively, so a partial address finds it too. */
 export async function listMailbox(input: z.input<typeof listInput> = {}): Promise<MailboxEntry[]> {
   const { to, limit } = listInput.parse(input);
-  return withSystem('email mailbox', (tx) =>
+  return withSystem('email: email mailbox', (tx) =>
     tx
       .select({
         id: emailOutbox.id,
@@ -34,6 +34,6 @@ export async function listMailbox(input: z.input<typeof listInput> = {}): Promis
 
 export async function getMailboxMessage(id: string): Promise<MailboxMessage | null> {
   if (!z.uuid().safeParse(id).success) return null;
-  const [row] = await withSystem('email mailbox', (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.id, id)));
+  const [row] = await withSystem('email: email mailbox', (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.id, id)));
   return row ?? null;
 }

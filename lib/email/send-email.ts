@@ -40,7 +40,7 @@ export async function sendEmail(input: EmailInput): Promise<SentEmail> {
   const { RESEND_API_KEY, EMAIL_FROM } = env();
 
   if (!RESEND_API_KEY) {
-    const [row] = await withSystem('email outbox', (tx) =>
+    const [row] = await withSystem('email: email outbox', (tx) =>
       tx
         .insert(emailOutbox)
         .values({ ...email, from: EMAIL_FROM, provider: 'outbox', status: 'sent', sentAt: sql`clock_timestamp()` })
@@ -50,7 +50,7 @@ export async function sendEmail(input: EmailInput): Promise<SentEmail> {
   }
 
   // Recorded before the call, so a crash mid-send leaves a 'queued' row rather than no trace.
-  const [row] = await withSystem('email send', (tx) =>
+  const [row] = await withSystem('email: email send', (tx) =>
     tx
       .insert(emailOutbox)
       .values({ ...email, from: EMAIL_FROM, provider: 'resend', status: 'queued' })
@@ -73,14 +73,14 @@ export async function sendEmail(input: EmailInput): Promise<SentEmail> {
 
   if (error || !data) {
     const message = error ? `${error.name}: ${error.message}` : 'Resend returned no message id';
-    await withSystem('email send failed', (tx) =>
+    await withSystem('email: email send failed', (tx) =>
       tx.update(emailOutbox).set({ status: 'failed', error: message.slice(0, 2_000) }).where(eq(emailOutbox.id, id)),
     );
     getLogger({ module: 'email' }).warn({ emailId: id, template: email.template, error: message }, 'email delivery failed');
     throw new EmailDeliveryError(message, id);
   }
 
-  await withSystem('email sent', (tx) =>
+  await withSystem('email: email sent', (tx) =>
     tx
       .update(emailOutbox)
       .set({ status: 'sent', providerMessageId: data.id, sentAt: sql`clock_timestamp()` })

@@ -59,7 +59,7 @@ export function outboxBackoffMs(attempts: number): number {
 const later = (ms: number) => sql`clock_timestamp() + make_interval(secs => ${ms / 1000}::float8)`;
 
 async function claim(limit: number, tenantId: string | undefined): Promise<OutboxRow[]> {
-  return withSystem('outbox dispatch', async (tx) => {
+  return withSystem('workflows: outbox dispatch', async (tx) => {
     const due = tx
       .select({ id: outbox.id })
       .from(outbox)
@@ -78,7 +78,7 @@ async function claim(limit: number, tenantId: string | undefined): Promise<Outbo
 }
 
 async function sendToInngest(row: OutboxRow): Promise<void> {
-  const { inngest } = await import('@/inngest/client');
+  const { inngest } = await import('./inngest-client');
   // The row id as event id: Inngest drops a resend of the same id (a lost acknowledgement).
   await inngest.send({ id: row.id, name: row.name, data: row.data });
 }
@@ -128,7 +128,7 @@ export async function dispatchOutbox(
     }
   }
 
-  await withSystem('outbox dispatch result', async (tx) => {
+  await withSystem('workflows: outbox dispatch result', async (tx) => {
     if (sent.length) {
       await tx.update(outbox).set({ dispatchedAt: sql`clock_timestamp()`, lastError: null }).where(inArray(outbox.id, sent));
     }

@@ -1,4 +1,4 @@
-import { tenantContext, withSystem } from '@/db/tenant';
+import { tenantContext, withSystem, type SystemReason } from '@/db/tenant';
 import { getLogger } from '@/lib/observability/logger';
 import { recordJobRun } from '@/lib/observability/metrics';
 import type { Workflow, WorkflowContext, WorkflowPayload } from './define-workflow';
@@ -67,8 +67,8 @@ export function workflowContext(run: JobRun, eventId: string, attempt: number): 
   });
 }
 
-function reason(workflow: { name: string }, what: string): string {
-  return `workflow ${workflow.name} ${what}`;
+function reason(workflow: { name: string }, what: string): SystemReason {
+  return `workflows: ${workflow.name} ${what}`;
 }
 
 export async function executeAttempt<P extends WorkflowPayload, O>(request: AttemptRequest<P, O>): Promise<AttemptOutcome<O>> {
@@ -116,12 +116,12 @@ export async function executeAttempt<P extends WorkflowPayload, O>(request: Atte
 /** step.progress for both runners. */
 export function recordRunProgress(workflowName: string, runId: string, percent: number, message?: string): Promise<void> {
   if (!Number.isFinite(percent)) throw new Error(`progress must be a number: ${percent}`);
-  return withSystem(`workflow ${workflowName} progress`, (tx) => recordProgress(tx, runId, percent, message));
+  return withSystem(`workflows: workflow ${workflowName} progress`, (tx) => recordProgress(tx, runId, percent, message));
 }
 
 /** Inngest's onFailure: the run is out of retries (or was cancelled) without our handler seeing it. */
 export async function failRunForEvent(workflowName: string, eventId: string, error: unknown): Promise<void> {
-  await withSystem(`workflow ${workflowName} failed`, async (tx) => {
+  await withSystem(`workflows: workflow ${workflowName} failed`, async (tx) => {
     const run = await startJobRun(tx, { workflow: workflowName, idempotencyKey: eventId, tenantId: null, input: null });
     await failJobRun(tx, run.id, errorText(error));
   });

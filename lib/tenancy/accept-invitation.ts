@@ -31,7 +31,7 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
  */
 export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
   if (!looksLikeInvitationToken(token)) return null;
-  const [row] = await withSystem('preview invitation', (tx) =>
+  const [row] = await withSystem('tenancy: preview invitation', (tx) =>
     tx
       .select({
         email: invitations.email,
@@ -71,7 +71,7 @@ export async function acceptInvitation(
   meta: RequestMeta,
 ): Promise<{ workspaceSlug: string; alreadyMember: boolean }> {
   if (!looksLikeInvitationToken(token)) throw new AppError('not_found', INVITATION_REFUSALS.invalid);
-  return withSystem('accept invitation', async (tx) => {
+  return withSystem('tenancy: accept invitation', async (tx) => {
     const [invitation] = await tx
       .select()
       .from(invitations)

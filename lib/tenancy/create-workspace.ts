@@ -35,7 +35,7 @@ export async function createOwnedWorkspaceInTx(
 
 export async function createOwnedWorkspace(userId: string, input: WorkspaceGeneralInput, meta: RequestMeta): Promise<CreatedWorkspace> {
   try {
-    return await withSystem('create workspace', (tx) => createOwnedWorkspaceInTx(tx, userId, input, meta));
+    return await withSystem('tenancy: create workspace', (tx) => createOwnedWorkspaceInTx(tx, userId, input, meta));
   } catch (error) {
     // Two creations picked the same free slug at once; the loser asks again.
     if (isUniqueViolation(error)) throw new AppError('conflict', 'That name was just taken. Please submit again.');

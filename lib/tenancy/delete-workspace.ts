@@ -19,7 +19,7 @@ export async function deleteWorkspace(ctx: TenantContext, confirmation: string, 
   assertCan(ctx, 'workspace.delete');
   if (!ctx.userId) throw new AppError('forbidden', 'Only a signed-in owner can delete a workspace.');
   const userId = ctx.userId;
-  await withSystem('delete workspace', async (tx) => {
+  await withSystem('tenancy: delete workspace', async (tx) => {
     await tx.execute(sql`select set_config('app.audit_purge', 'on', true)`);
     const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, ctx.tenantId)).for('update');
     if (!workspace) throw new AppError('not_found', 'This workspace no longer exists.');

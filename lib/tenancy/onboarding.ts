@@ -16,7 +16,7 @@ export type OnboardingState = {
 };
 
 export async function onboardingState(userId: string): Promise<OnboardingState> {
-  return withSystem('onboarding state', async (tx) => {
+  return withSystem('tenancy: onboarding state', async (tx) => {
     const [user] = await tx
       .select({ name: users.name, timezone: users.timezone, currency: users.currency, onboardedAt: users.onboardedAt })
       .from(users)
@@ -42,7 +42,7 @@ export async function startOnboarding(
   meta: RequestMeta,
 ): Promise<CreatedWorkspace> {
   try {
-    return await withSystem('onboarding: profile and first workspace', async (tx) => {
+    return await withSystem('tenancy: onboarding: profile and first workspace', async (tx) => {
       await tx
         .update(users)
         .set({ name: input.profileName, timezone: input.timezone, currency: input.currency, updatedAt: sql`now()` })
@@ -57,7 +57,7 @@ export async function startOnboarding(
 
 /** Marks onboarding done; the first completion wins, repeats are no-ops. */
 export async function completeOnboarding(userId: string): Promise<void> {
-  await withSystem('onboarding complete', (tx) =>
+  await withSystem('tenancy: onboarding complete', (tx) =>
     tx.update(users).set({ onboardedAt: sql`now()` }).where(and(eq(users.id, userId), isNull(users.onboardedAt))),
   );
 }

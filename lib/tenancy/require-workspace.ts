@@ -24,7 +24,7 @@ import { PATHNAME_HEADER } from '@/lib/http/gate';
  */
 export const requireWorkspace = cache(async (slug: string): Promise<WorkspaceAccess> => {
   const user = await requireUser();
-  const found = await withSystem('resolve workspace membership', async (tx) => {
+  const found = await withSystem('tenancy: resolve workspace membership', async (tx) => {
     const membership = await findMembershipBySlug(tx, user.id, slug);
     if (membership) return { membership, movedTo: null };
     return { membership: null, movedTo: await currentSlugForOldSlug(tx, user.id, slug) };

@@ -54,7 +54,7 @@ export async function changeWorkspaceSlug(ctx: TenantContext, rawSlug: string, m
   }
   const slug = parsed.data;
   try {
-    return await withSystem('change workspace slug', async (tx) => {
+    return await withSystem('tenancy: change workspace slug', async (tx) => {
       const [current] = await tx
         .select({ slug: workspaces.slug })
         .from(workspaces)

@@ -54,7 +54,7 @@ describe('row-level security catalog', () => {
   });
 
   it('every table with tenant_id has RLS enabled and forced, and a tenant policy for app_user', async () => {
-    const problems = await withSystem('rls catalog', (tx) => rlsProblems(tx));
+    const problems = await withSystem('test: rls catalog', (tx) => rlsProblems(tx));
     expect(problems).toEqual([]);
   });
 

@@ -6,13 +6,13 @@ import { memberships, users, workspaces } from '@/db/schema';
 import type { WorkspaceRole } from '@/db/tenant';
 
 export async function systemQuery<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  return withSystem('test query', async (tx) => rowsOf<T>(await tx.execute(query)));
+  return withSystem('test: test query', async (tx) => rowsOf<T>(await tx.execute(query)));
 }
 
 /** A user and a workspace they belong to, created the way a system job would. */
 export async function createTenant(role: WorkspaceRole = 'owner') {
   const tag = randomUUID().slice(0, 8);
-  return withSystem('test fixture', async (tx) => {
+  return withSystem('test: test fixture', async (tx) => {
     const [user] = await tx.insert(users).values({ email: `user-${tag}@example.test`, name: `User ${tag}` }).returning();
     const [workspace] = await tx.insert(workspaces).values({ slug: `ws-${tag}`, name: `Workspace ${tag}`, createdBy: user!.id }).returning();
     await tx.insert(memberships).values({ tenantId: workspace!.id, userId: user!.id, role });

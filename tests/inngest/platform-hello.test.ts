@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 const helloEvent = (id: string) => ({ id, name: 'platform/hello.requested', data: { tenantId } });
-const readRun = (workflow: string, eventId: string) => withSystem('test read', (tx) => findJobRun(tx, workflow, eventId));
+const readRun = (workflow: string, eventId: string) => withSystem('test: test read', (tx) => findJobRun(tx, workflow, eventId));
 
 describe('platform-hello as an Inngest function', () => {
   it('runs the same workflow and records job_runs the way the inline runner does', async () => {

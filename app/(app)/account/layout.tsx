@@ -12,7 +12,7 @@ import { verifyEmailBannerFor } from '../verify-banner';
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const [{ workspaces, slug }, profile, banner] = await Promise.all([
-    withSystem('account shell', async (tx) => ({ workspaces: await listWorkspacesOfUser(tx, user.id), slug: await defaultWorkspaceSlug(tx, user.id) })),
+    withSystem('auth: account shell', async (tx) => ({ workspaces: await listWorkspacesOfUser(tx, user.id), slug: await defaultWorkspaceSlug(tx, user.id) })),
     getProfile(user.id),
     verifyEmailBannerFor(user.id),
   ]);

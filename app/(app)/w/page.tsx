@@ -5,6 +5,6 @@ import { defaultWorkspaceSlug } from '@/lib/tenancy/workspaces';
 
 export default async function WorkspacesIndex() {
   const user = await requireUser();
-  const slug = await withSystem('pick default workspace', (tx) => defaultWorkspaceSlug(tx, user.id));
+  const slug = await withSystem('tenancy: pick default workspace', (tx) => defaultWorkspaceSlug(tx, user.id));
   redirect(slug ? `/w/${encodeURIComponent(slug)}` : '/onboarding');
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { serve } from 'inngest/next';
-import { inngest } from '@/inngest/client';
+import { inngest } from '@/lib/jobs/inngest-client';
 import { functions } from '@/inngest/functions';
 import { workflowBackend } from '@/lib/jobs';
 

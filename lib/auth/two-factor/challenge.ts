@@ -34,7 +34,7 @@ export async function startTwoFactorChallenge(
 export async function hasPendingChallenge(): Promise<boolean> {
   const token = (await cookies()).get(CHALLENGE_COOKIE)?.value;
   if (!token) return false;
-  const row = await withSystem('2fa challenge lookup', (tx) => inspectAuthToken(tx, 'two_factor_challenge', token));
+  const row = await withSystem('auth: 2fa challenge lookup', (tx) => inspectAuthToken(tx, 'two_factor_challenge', token));
   return typeof row !== 'string';
 }
 
@@ -48,7 +48,7 @@ export async function authorizeSecondFactor(code: string, now = new Date()): Pro
   const jar = await cookies();
   const token = jar.get(CHALLENGE_COOKIE)?.value;
   if (!token) return null;
-  const result = await withSystem('2fa challenge verify', async (tx) => {
+  const result = await withSystem('auth: 2fa challenge verify', async (tx) => {
     const challenge = await inspectAuthToken(tx, 'two_factor_challenge', token, now);
     if (typeof challenge === 'string' || !challenge.userId) return null;
     const data = challenge.data as ChallengeData;
@@ -78,7 +78,7 @@ export async function authorizeSecondFactor(code: string, now = new Date()): Pro
 async function challengeRedirect(): Promise<string> {
   const token = (await cookies()).get(CHALLENGE_COOKIE)?.value;
   if (!token) return '/w';
-  const row = await withSystem('2fa challenge redirect', (tx) => inspectAuthToken(tx, 'two_factor_challenge', token));
+  const row = await withSystem('auth: 2fa challenge redirect', (tx) => inspectAuthToken(tx, 'two_factor_challenge', token));
   return typeof row === 'string' ? '/w' : safeCallbackPath((row.data as ChallengeData).redirectTo);
 }
 

@@ -32,7 +32,7 @@ describe('audit log access', () => {
 
   it.each([
     ['app_user', (q: ReturnType<typeof sql>) => withTenant(a.ctx, (tx) => tx.execute(q))],
-    ['app_system', (q: ReturnType<typeof sql>) => withSystem('test tamper', (tx) => tx.execute(q))],
+    ['app_system', (q: ReturnType<typeof sql>) => withSystem('test: test tamper', (tx) => tx.execute(q))],
   ])('rejects UPDATE and DELETE as %s', async (_role, run) => {
     const chain = workspaceChain(a.tenantId);
     for (const query of [

@@ -8,7 +8,7 @@ import { accountChain, verifyChain, workspaceChain } from '@/lib/audit/verify';
 import { createTenant } from '../../helpers/database';
 
 function chainRows(chain: string) {
-  return withSystem('test read audit chain', (tx) =>
+  return withSystem('test: test read audit chain', (tx) =>
     tx.select().from(auditLog).where(eq(auditLog.chain, chain)).orderBy(asc(auditLog.seq)),
   );
 }
@@ -67,7 +67,7 @@ describe('audit chain', () => {
     const { user, workspace } = await createTenant();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        withSystem('test concurrent audit', (tx) =>
+        withSystem('test: test concurrent audit', (tx) =>
           recordWorkspaceAudit(tx, workspace.id, { action: 'workspace.updated', actorUserId: user.id, metadata: { i } }),
         ),
       ),

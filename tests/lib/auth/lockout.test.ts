@@ -18,7 +18,7 @@ function request(ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math
 async function makeUser(password: string) {
   const email = `lock-${randomUUID().slice(0, 8)}@example.test`;
   const passwordHash = await hashPassword(password);
-  await withSystem('test user', (tx) => tx.insert(users).values({ email, passwordHash }));
+  await withSystem('test: test user', (tx) => tx.insert(users).values({ email, passwordHash }));
   return email;
 }
 
@@ -42,17 +42,17 @@ describe('password sign-in lockout', () => {
     for (let i = 0; i < 4; i++) expect((await attempt(email, 'wrong password')).user).toBeNull();
     expect((await attempt(email, 'wrong password')).error).toBeInstanceOf(LockedOutSignIn);
     expect((await attempt(email, 'correct horse battery staple')).error).toBeInstanceOf(LockedOutSignIn);
-    const [row] = await withSystem('read', (tx) => tx.select().from(users).where(eq(users.email, email)));
+    const [row] = await withSystem('test: read', (tx) => tx.select().from(users).where(eq(users.email, email)));
     expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60 * 1000);
   });
 
   it('unlocks when the lock has passed and a success resets the counter', async () => {
     const email = await makeUser('correct horse battery staple');
     for (let i = 0; i < 5; i++) await attempt(email, 'wrong password');
-    await withSystem('expire lock', (tx) => tx.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.email, email)));
+    await withSystem('test: expire lock', (tx) => tx.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.email, email)));
     await resetSignInForEmail(email); // fifteen minutes later the per-minute email limit is long clear too
     expect((await attempt(email, 'correct horse battery staple')).user?.email).toBe(email);
-    const [row] = await withSystem('read', (tx) => tx.select().from(users).where(eq(users.email, email)));
+    const [row] = await withSystem('test: read', (tx) => tx.select().from(users).where(eq(users.email, email)));
     expect(row!.failedLoginAttempts).toBe(0);
     expect(row!.lockedUntil).toBeNull();
   });

@@ -16,7 +16,7 @@ import { createTenant } from '../../helpers/database';
 
 async function verifiedUser() {
   const { user, outsider } = await createTenant();
-  await withSystem('verify', (tx) => tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id)));
+  await withSystem('test: verify', (tx) => tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id)));
   return { user, outsider };
 }
 
@@ -25,7 +25,7 @@ function identity(email: string, overrides: Partial<ProviderIdentity> = {}): Pro
 }
 
 const start = (userId: string, provider: 'google' | 'github' = 'github', now = new Date()) =>
-  withSystem('start', (tx) => startOAuthLink(tx, userId, provider, now));
+  withSystem('test: start', (tx) => startOAuthLink(tx, userId, provider, now));
 
 async function startedToken(userId: string, provider: 'google' | 'github' = 'github', now = new Date()) {
   const started = await start(userId, provider, now);
@@ -34,7 +34,7 @@ async function startedToken(userId: string, provider: 'google' | 'github' = 'git
 }
 
 const complete = (token: string, who: ProviderIdentity, now = new Date()) =>
-  withSystem('complete', (tx) => completeOAuthLink(tx, token, who, { ip: '203.0.113.9', userAgent: 'test' }, now));
+  withSystem('test: complete', (tx) => completeOAuthLink(tx, token, who, { ip: '203.0.113.9', userAgent: 'test' }, now));
 
 describe('connecting Google/GitHub to an account', () => {
   it('links an identity whose verified address matches, stores no provider tokens, and audits it', async () => {
@@ -42,11 +42,11 @@ describe('connecting Google/GitHub to an account', () => {
     const token = await startedToken(user.id);
     expect((await complete(token, identity(user.email.toUpperCase()))).outcome).toBe('linked');
 
-    const rows = await withSystem('read', (tx) => tx.select().from(accounts).where(eq(accounts.userId, user.id)));
+    const rows = await withSystem('test: read', (tx) => tx.select().from(accounts).where(eq(accounts.userId, user.id)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ provider: 'github', access_token: null, refresh_token: null, id_token: null });
-    expect(await withSystem('who', (tx) => userForIdentity(tx, 'github', `gh-${user.email.toUpperCase()}`))).toMatchObject({ id: user.id });
-    const events = await withSystem('events', (tx) => listAccountSecurityEvents(tx, user.id, { limit: 5 }));
+    expect(await withSystem('test: who', (tx) => userForIdentity(tx, 'github', `gh-${user.email.toUpperCase()}`))).toMatchObject({ id: user.id });
+    const events = await withSystem('test: events', (tx) => listAccountSecurityEvents(tx, user.id, { limit: 5 }));
     expect(events.map((e) => e.action)).toContain('auth.oauth.linked');
   });
 
@@ -66,7 +66,7 @@ describe('connecting Google/GitHub to an account', () => {
     const shared = identity(other.user.email, { providerAccountId: 'gh-shared' });
     expect((await complete(await startedToken(other.user.id), shared)).outcome).toBe('linked');
     expect((await complete(await startedToken(user.id), { ...shared, email: user.email })).outcome).toBe('taken');
-    expect(await withSystem('linked', (tx) => linkedProviders(tx, user.id))).toEqual([]);
+    expect(await withSystem('test: linked', (tx) => linkedProviders(tx, user.id))).toEqual([]);
   });
 
   it('an intent works once, for its own provider, for ten minutes', async () => {
@@ -96,7 +96,7 @@ describe('connecting Google/GitHub to an account', () => {
   it('an account whose address became unconfirmed after starting is refused', async () => {
     const { user } = await verifiedUser();
     const token = await startedToken(user.id);
-    await withSystem('unverify', (tx) => tx.update(users).set({ emailVerified: null }).where(eq(users.id, user.id)));
+    await withSystem('test: unverify', (tx) => tx.update(users).set({ emailVerified: null }).where(eq(users.id, user.id)));
     expect((await complete(token, identity(user.email))).outcome).toBe('account-unverified');
   });
 
@@ -105,10 +105,10 @@ describe('connecting Google/GitHub to an account', () => {
     expect((await complete(await startedToken(user.id), identity(user.email))).outcome).toBe('linked');
     expect(await start(user.id)).toMatchObject({ ok: false, message: 'GitHub is already connected.' });
 
-    expect(await withSystem('unlink', (tx) => unlinkOAuthIdentity(tx, user.id, 'github'))).toEqual({ ok: true });
-    expect(await withSystem('unlink', (tx) => unlinkOAuthIdentity(tx, user.id, 'github'))).toMatchObject({ ok: false });
-    expect(await withSystem('linked', (tx) => linkedProviders(tx, user.id))).toEqual([]);
-    const events = await withSystem('events', (tx) => listAccountSecurityEvents(tx, user.id, { limit: 5 }));
+    expect(await withSystem('test: unlink', (tx) => unlinkOAuthIdentity(tx, user.id, 'github'))).toEqual({ ok: true });
+    expect(await withSystem('test: unlink', (tx) => unlinkOAuthIdentity(tx, user.id, 'github'))).toMatchObject({ ok: false });
+    expect(await withSystem('test: linked', (tx) => linkedProviders(tx, user.id))).toEqual([]);
+    const events = await withSystem('test: events', (tx) => listAccountSecurityEvents(tx, user.id, { limit: 5 }));
     expect(events.map((e) => e.action)).toContain('auth.oauth.unlinked');
   });
 });

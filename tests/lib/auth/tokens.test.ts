@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { consumeAuthToken, createAuthToken, hashAuthToken, inspectAuthToken, revokeAuthTokens } from '@/lib/auth/tokens';
 
 async function newUser() {
-  return withSystem('test fixture', async (tx) => {
+  return withSystem('test: test fixture', async (tx) => {
     const [user] = await tx.insert(users).values({ email: `tok-${randomUUID().slice(0, 8)}@example.test` }).returning();
     return user!;
   });

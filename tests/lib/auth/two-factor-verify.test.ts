@@ -3,7 +3,7 @@ import { withSystem } from '@/db/tenant';
 import { userHasTwoFactor, verifySecondFactor } from '@/lib/auth/two-factor/verify-code';
 import { at, codeAt, enrolledUser, startEnrolment, T0, userWithPassword } from './support/two-factor';
 
-const verify = (userId: string, code: string, now: Date) => withSystem('test verify', (tx) => verifySecondFactor(tx, userId, code, now));
+const verify = (userId: string, code: string, now: Date) => withSystem('test: test verify', (tx) => verifySecondFactor(tx, userId, code, now));
 
 describe('verifySecondFactor: TOTP', () => {
   it('accepts the current step and one step either side', async () => {
@@ -54,9 +54,9 @@ describe('verifySecondFactor: TOTP', () => {
 
   it('is off until enrolment is confirmed', async () => {
     const user = await userWithPassword();
-    expect(await withSystem('t', (tx) => userHasTwoFactor(tx, user.id))).toBe(false);
+    expect(await withSystem('test: t', (tx) => userHasTwoFactor(tx, user.id))).toBe(false);
     const secret = await startEnrolment(user.id);
-    expect(await withSystem('t', (tx) => userHasTwoFactor(tx, user.id))).toBe(false);
+    expect(await withSystem('test: t', (tx) => userHasTwoFactor(tx, user.id))).toBe(false);
     expect(await verify(user.id, await codeAt(secret, T0), T0)).toBeNull();
   });
 });
@@ -94,6 +94,6 @@ describe('verifySecondFactor: recovery codes', () => {
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
-    expect(await withSystem('t', (tx) => userHasTwoFactor(tx, user.id))).toBe(true);
+    expect(await withSystem('test: t', (tx) => userHasTwoFactor(tx, user.id))).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ describe('the verified-email gate', () => {
     }
     await expect(requireVerifiedEmail(user.id, 'pay')).rejects.toThrow(/payment method/);
 
-    await withSystem('confirm', (tx) => tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id)));
+    await withSystem('test: confirm', (tx) => tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id)));
     await expect(requireVerifiedEmail(user.id, 'invite')).resolves.toBeUndefined();
     await expect(requireVerifiedEmail(user.id, 'pay')).resolves.toBeUndefined();
   });

@@ -21,7 +21,7 @@ afterAll(() => restore());
 
 const payload = z.object({ n: z.number().int() });
 const event = (data: unknown = { n: 1 }) => ({ id: randomUUID(), data });
-const readRun = (id: string) => withSystem('test read', (tx) => getJobRun(tx, id));
+const readRun = (id: string) => withSystem('test: test read', (tx) => getJobRun(tx, id));
 
 describe('inline runner', () => {
   it('records a successful run: status, attempts, progress, output and duration', async () => {
@@ -137,7 +137,7 @@ describe('inline runner', () => {
     expect(a.run.id).toBe(b.run.id);
     expect(c).toMatchObject({ status: 'succeeded', replayed: true, output: 1 });
     expect(c.run.id).toBe(a.run.id);
-    const row = await withSystem('test read', (tx) => findJobRun(tx, 'test-inline-redelivery', e.id));
+    const row = await withSystem('test: test read', (tx) => findJobRun(tx, 'test-inline-redelivery', e.id));
     expect(row?.attempts).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tenantContext, withTenant, type TenantContext } from '@/db/tenant';
-import { inngest } from '@/inngest/client';
+import { inngest } from '@/lib/jobs/inngest-client';
 import { dispatchOutbox, enqueueEvent, type OutboxRow, type OutboxSender } from '@/lib/jobs/outbox';
 import { createTenant, systemQuery } from '../../helpers/database';
 

@@ -10,7 +10,7 @@ import { seatLimitFor } from '@/lib/tenancy/seat-limit';
 import { addMember, createUser, createWorkspaceWithOwner, invitationRow, meta, outcome } from './support';
 
 async function membersOf(tenantId: string, userId?: string): Promise<number> {
-  const rows = await withSystem('test read', (tx) =>
+  const rows = await withSystem('test: test read', (tx) =>
     tx
       .select({ id: memberships.id })
       .from(memberships)

@@ -7,7 +7,7 @@ import { withTenant } from '@/db/tenant';
 import { addMember, createWorkspaceWithOwner, meta, outcome, rolesOf } from './support';
 
 async function actions(tenantId: string): Promise<string[]> {
-  const rows = await withSystem('test read', (tx) =>
+  const rows = await withSystem('test: test read', (tx) =>
     tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.tenantId, tenantId)).orderBy(auditLog.seq),
   );
   return rows.map((r) => r.action);

@@ -9,7 +9,7 @@ export const meta = NO_REQUEST_META;
 
 export async function createUser(options: { verified?: boolean; name?: string } = {}) {
   const tag = randomUUID().slice(0, 8);
-  const [user] = await withSystem('test fixture', (tx) =>
+  const [user] = await withSystem('test: test fixture', (tx) =>
     tx
       .insert(users)
       .values({
@@ -31,7 +31,7 @@ export async function createWorkspaceWithOwner(name = 'Team Space') {
 
 export async function addMember(tenantId: string, role: WorkspaceRole, options: { verified?: boolean } = {}) {
   const user = await createUser(options);
-  await withSystem('test fixture', (tx) => tx.insert(memberships).values({ tenantId, userId: user.id, role }));
+  await withSystem('test: test fixture', (tx) => tx.insert(memberships).values({ tenantId, userId: user.id, role }));
   return { user, ctx: ctxFor(tenantId, user.id, role) };
 }
 
@@ -40,14 +40,14 @@ export function ctxFor(tenantId: string, userId: string, role: WorkspaceRole): T
 }
 
 export async function rolesOf(tenantId: string): Promise<Record<string, WorkspaceRole>> {
-  const rows = await withSystem('test read', (tx) =>
+  const rows = await withSystem('test: test read', (tx) =>
     tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.tenantId, tenantId)),
   );
   return Object.fromEntries(rows.map((r) => [r.userId, r.role]));
 }
 
 export async function invitationRow(id: string) {
-  const [row] = await withSystem('test read', (tx) => tx.select().from(invitations).where(eq(invitations.id, id)));
+  const [row] = await withSystem('test: test read', (tx) => tx.select().from(invitations).where(eq(invitations.id, id)));
   return row!;
 }
 

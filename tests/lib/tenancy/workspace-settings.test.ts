@@ -14,7 +14,7 @@ import { tenantTables } from '../../helpers/tenant-tables';
 import { addMember, createUser, createWorkspaceWithOwner, meta, outcome } from './support';
 
 const slugOf = async (id: string) =>
-  (await withSystem('test read', (tx) => tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, id))))[0]?.slug;
+  (await withSystem('test: test read', (tx) => tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, id))))[0]?.slug;
 
 describe('creating', () => {
   it('derives a unique slug from the name', async () => {
@@ -32,7 +32,7 @@ describe('general settings', () => {
     const { workspace, ownerCtx } = await createWorkspaceWithOwner();
     const updated = await updateWorkspaceGeneral(ownerCtx, { name: 'Renamed', timezone: 'Asia/Tokyo', currency: 'JPY' }, meta);
     expect(updated).toMatchObject({ name: 'Renamed', timezone: 'Asia/Tokyo', currency: 'JPY' });
-    const actions = await withSystem('test read', (tx) =>
+    const actions = await withSystem('test: test read', (tx) =>
       tx.select({ action: auditLog.action, metadata: auditLog.metadata }).from(auditLog).where(eq(auditLog.tenantId, workspace.id)).orderBy(auditLog.seq),
     );
     expect(actions.map((a) => a.action)).toEqual(['workspace.created', 'workspace.renamed', 'workspace.updated']);

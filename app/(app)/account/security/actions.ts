@@ -37,14 +37,14 @@ function fail(failure: FormFailure<string>): never {
 }
 
 export const startTwoFactorAction = userAction({ input: z.object({}) }, async ({ user }) => {
-  const result = await withSystem('2fa enrolment start', (tx) => startTwoFactorEnrolment(tx, user.id));
+  const result = await withSystem('auth: 2fa enrolment start', (tx) => startTwoFactorEnrolment(tx, user.id));
   if (!result.ok) fail(result);
   revalidatePath(PAGE);
   return DONE;
 });
 
 export const cancelTwoFactorAction = userAction({ input: z.object({}) }, async ({ user }) => {
-  await withSystem('2fa enrolment cancel', (tx) => cancelTwoFactorEnrolment(tx, user.id));
+  await withSystem('auth: 2fa enrolment cancel', (tx) => cancelTwoFactorEnrolment(tx, user.id));
   revalidatePath(PAGE);
   return DONE;
 });
@@ -52,13 +52,13 @@ export const cancelTwoFactorAction = userAction({ input: z.object({}) }, async (
 // No revalidation: the codes live only in this action's result, and the form shows them until the
 // person says they've saved them (then the page refreshes).
 export const confirmTwoFactorAction = userAction({ input: z.object({ code }) }, async ({ input, user, meta }) => {
-  const result = await withSystem('2fa enrolment confirm', (tx) => confirmTwoFactorEnrolment(tx, user.id, input.code, meta));
+  const result = await withSystem('auth: 2fa enrolment confirm', (tx) => confirmTwoFactorEnrolment(tx, user.id, input.code, meta));
   if (!result.ok) fail(result);
   return { recoveryCodes: result.recoveryCodes };
 });
 
 export const regenerateRecoveryCodesAction = userAction({ input: z.object({ code }) }, async ({ input, user }) => {
-  const result = await withSystem('2fa recovery codes', (tx) => regenerateRecoveryCodes(tx, user.id, input.code));
+  const result = await withSystem('auth: 2fa recovery codes', (tx) => regenerateRecoveryCodes(tx, user.id, input.code));
   if (!result.ok) fail(result);
   return { recoveryCodes: result.recoveryCodes };
 });
@@ -66,7 +66,7 @@ export const regenerateRecoveryCodesAction = userAction({ input: z.object({ code
 export const disableTwoFactorAction = userAction(
   { input: z.object({ password: password('Enter your password.'), code }) },
   async ({ input, user, meta }) => {
-    const result = await withSystem('2fa disable', (tx) => disableTwoFactor(tx, user.id, input, meta));
+    const result = await withSystem('auth: 2fa disable', (tx) => disableTwoFactor(tx, user.id, input, meta));
     if (!result.ok) fail(result);
     revalidatePath(PAGE);
     return DONE;
@@ -94,7 +94,7 @@ export const changePasswordAction = userAction({ input: passwordChange }, async 
 
 export const revokeSessionAction = userAction({ input: z.object({ sessionId: z.uuid() }) }, async ({ input, user, meta }) => {
   const current = await currentSessionId();
-  const result = await withSystem('session revoke', (tx) => revokeOtherSession(tx, user.id, input.sessionId, current, meta));
+  const result = await withSystem('auth: session revoke', (tx) => revokeOtherSession(tx, user.id, input.sessionId, current, meta));
   if (!result.ok) fail(result);
   revalidatePath(PAGE);
   return DONE;
@@ -102,7 +102,7 @@ export const revokeSessionAction = userAction({ input: z.object({ sessionId: z.u
 
 export const revokeOtherSessionsAction = userAction({ input: z.object({}) }, async ({ user, meta }) => {
   const current = await currentSessionId();
-  const result = await withSystem('sessions revoke others', (tx) => revokeOtherSessions(tx, user.id, current, meta));
+  const result = await withSystem('auth: sessions revoke others', (tx) => revokeOtherSessions(tx, user.id, current, meta));
   if (!result.ok) fail(result);
   revalidatePath(PAGE);
   return { revoked: result.revoked };
@@ -116,7 +116,7 @@ export const connectProviderAction = userAction({ input: providerInput }, async 
 });
 
 export const disconnectProviderAction = userAction({ input: providerInput }, async ({ input, user, meta }) => {
-  const result = await withSystem('oauth unlink', (tx) => unlinkOAuthIdentity(tx, user.id, input.provider, meta));
+  const result = await withSystem('auth: oauth unlink', (tx) => unlinkOAuthIdentity(tx, user.id, input.provider, meta));
   if (!result.ok) fail(result);
   revalidatePath(PAGE);
   return DONE;

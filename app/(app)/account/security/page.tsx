@@ -43,7 +43,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const user = await requireUser();
   const sessionId = await currentSessionId();
-  const overview = await withSystem('account security page', (tx) => loadSecurityOverview(tx, user.id, sessionId));
+  const overview = await withSystem('auth: account security page', (tx) => loadSecurityOverview(tx, user.id, sessionId));
   const timeZone = safeTimeZone(overview.timezone);
   const setup = overview.pendingSetup
     ? { qrDataUrl: await qrCodeDataUrl(overview.pendingSetup.uri), groupedSecret: groupSecret(overview.pendingSetup.secret) }

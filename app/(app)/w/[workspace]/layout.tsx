@@ -9,7 +9,7 @@ import { verifyEmailBannerFor } from '../../verify-banner';
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const { user, workspace } = await requireWorkspace(slug);
-  const workspaces = await withSystem('workspace switcher', async (tx) => {
+  const workspaces = await withSystem('tenancy: workspace switcher', async (tx) => {
     await rememberLastWorkspace(tx, user.id, workspace.id);
     return listWorkspacesOfUser(tx, user.id);
   });

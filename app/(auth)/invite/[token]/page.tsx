@@ -22,7 +22,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   if (invitation.status !== 'open') {
     const member = user
-      ? await withSystem('invitation page membership', (tx) => findMembershipBySlug(tx, user.id, invitation.workspace.slug))
+      ? await withSystem('tenancy: invitation page membership', (tx) => findMembershipBySlug(tx, user.id, invitation.workspace.slug))
       : null;
     if (member) {
       return (

@@ -18,13 +18,13 @@ export function codeAt(secret: string, when: Date): Promise<string> {
 export async function userWithPassword() {
   const { user } = await createTenant();
   const passwordHash = await hashPassword(PASSWORD);
-  await withSystem('test password', (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)));
+  await withSystem('test: test password', (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)));
   return user;
 }
 
 export async function startEnrolment(userId: string): Promise<string> {
-  await withSystem('test start', (tx) => startTwoFactorEnrolment(tx, userId));
-  const setup = await withSystem('test setup', (tx) => pendingEnrolmentSetup(tx, userId));
+  await withSystem('test: test start', (tx) => startTwoFactorEnrolment(tx, userId));
+  const setup = await withSystem('test: test setup', (tx) => pendingEnrolmentSetup(tx, userId));
   return setup!.secret;
 }
 
@@ -32,7 +32,7 @@ export async function startEnrolment(userId: string): Promise<string> {
 export async function enrolledUser() {
   const user = await userWithPassword();
   const secret = await startEnrolment(user.id);
-  const result = await withSystem('test confirm', async (tx) => confirmTwoFactorEnrolment(tx, user.id, await codeAt(secret, T0), {}, T0));
+  const result = await withSystem('test: test confirm', async (tx) => confirmTwoFactorEnrolment(tx, user.id, await codeAt(secret, T0), {}, T0));
   if (!result.ok) throw new Error(`enrolment failed: ${result.message}`);
   return { user, secret, recoveryCodes: result.recoveryCodes };
 }

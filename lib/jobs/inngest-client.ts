@@ -1,5 +1,5 @@
 import { Inngest } from 'inngest';
-import { inngestSettings } from '@/lib/jobs/backend';
+import { inngestSettings } from './backend';
 
 const settings = inngestSettings();
 
