@@ -1,8 +1,16 @@
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { tenantSecurityStatements } from './tenant-security';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 
-/** Applies drizzle/ migrations; safe on every start (applied ones are skipped). */
+type Executor = { execute: (query: ReturnType<typeof sql.raw>) => Promise<unknown> };
+
+/**
+ * Applies drizzle/ migrations, then the tenant-security step (FORCE RLS and app_user grants for
+ * every table db/schema declares); safe on every start (applied migrations are skipped, the
+ * step is idempotent).
+ */
 export async function runMigrations(db: unknown, driver: 'postgres' | 'pglite'): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   // `db` is typed loosely because client.ts imports this module; each migrator checks its driver.
@@ -13,4 +21,5 @@ export async function runMigrations(db: unknown, driver: 'postgres' | 'pglite'):
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(db as Parameters<typeof migrate>[0], config);
   }
+  for (const statement of tenantSecurityStatements()) await (db as Executor).execute(sql.raw(statement));
 }

@@ -1,17 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { optionalTenantIdColumn, tenantIsolationPolicy } from './tenant-columns';
+import { index, integer, jsonb, pgEnum, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantTable } from './tenant-table';
 
 // The workflow layer's tables (lib/jobs): runs and the transactional outbox. tenant_id is
 // optional: platform workflows (cron, sweeps) run for no workspace.
 
 export const jobStatusEnum = pgEnum('job_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 
-export const jobRuns = pgTable(
+export const jobRuns = tenantTable(
   'job_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: optionalTenantIdColumn(),
     workflow: text('workflow').notNull(),
     // One run per logical event: a redelivered event finds its earlier run instead of starting another.
     idempotencyKey: text('idempotency_key').notNull(),
@@ -31,16 +30,15 @@ export const jobRuns = pgTable(
     index('job_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
     uniqueIndex('job_runs_workflow_key_idx').on(t.workflow, t.idempotencyKey),
     index('job_runs_status_idx').on(t.status, t.createdAt),
-    tenantIsolationPolicy('job_runs'),
   ],
+  { tenant: 'optional' },
 );
 
 /** Transactional outbox: events committed with the change that caused them, dispatched after. */
-export const outbox = pgTable(
+export const outbox = tenantTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: optionalTenantIdColumn(),
     name: text('name').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -52,6 +50,6 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
     index('outbox_pending_idx').on(t.availableAt).where(sql`dispatched_at is null`),
-    tenantIsolationPolicy('outbox'),
   ],
+  { tenant: 'optional' },
 );

@@ -11,16 +11,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { optionalTenantIdColumn, tenantIdColumn, tenantIsolationPolicy } from './tenant-columns';
+import { tenantTable } from './tenant-table';
 import { users } from './users';
 
 export const roleEnum = pgEnum('workspace_role', ['owner', 'admin', 'member', 'viewer']);
 
-export const memberships = pgTable(
+export const memberships = tenantTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -30,15 +29,13 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex('memberships_tenant_user_idx').on(t.tenantId, t.userId),
     index('memberships_user_idx').on(t.userId),
-    tenantIsolationPolicy('memberships'),
   ],
 );
 
-export const invitations = pgTable(
+export const invitations = tenantTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantIdColumn(),
     email: text('email').notNull(),
     role: roleEnum('role').notNull().default('member'),
     tokenHash: text('token_hash').notNull().unique(),
@@ -53,7 +50,6 @@ export const invitations = pgTable(
     index('invitations_tenant_email_idx').on(t.tenantId, t.email),
     // One open invitation per address and workspace; resending reuses it.
     uniqueIndex('invitations_open_idx').on(t.tenantId, t.email).where(sql`accepted_at is null and revoked_at is null`),
-    tenantIsolationPolicy('invitations'),
   ],
 );
 
@@ -63,11 +59,10 @@ export const invitations = pgTable(
  * per user for account events ('u:<id>', tenant_id null) — so any edit breaks verification.
  * actor_user_id has no foreign key on purpose: deleting a user must not rewrite history.
  */
-export const auditLog = pgTable(
+export const auditLog = tenantTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    tenantId: optionalTenantIdColumn(),
     chain: text('chain').notNull(),
     seq: integer('seq').notNull(),
     actorUserId: uuid('actor_user_id'),
@@ -86,19 +81,20 @@ export const auditLog = pgTable(
     index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt),
     uniqueIndex('audit_log_chain_seq_idx').on(t.chain, t.seq),
     index('audit_log_actor_created_idx').on(t.actorUserId, t.createdAt),
-    tenantIsolationPolicy('audit_log'),
   ],
+  // Account chains (tenant_id null) live here too; app_user may only read and append.
+  { tenant: 'optional', grants: ['select', 'insert'] },
 );
 
 /** Old slugs keep working after a rename: `/w/<old>` redirects to the current slug. */
-export const workspaceSlugRedirects = pgTable(
+export const workspaceSlugRedirects = tenantTable(
   'workspace_slug_redirects',
   {
     oldSlug: text('old_slug').primaryKey(),
-    tenantId: tenantIdColumn(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('workspace_slug_redirects_tenant_idx').on(t.tenantId), tenantIsolationPolicy('workspace_slug_redirects')],
+  (t) => [index('workspace_slug_redirects_tenant_idx').on(t.tenantId)],
+  { key: 'oldSlug', grants: ['select', 'insert', 'delete'] },
 );
 
 export const emailStatusEnum = pgEnum('email_status', ['queued', 'sent', 'failed']);
