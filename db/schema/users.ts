@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { currencyColumn } from './money';
 
 // Platform identity tables, shaped for @auth/drizzle-adapter. They carry no tenant_id: a user
 // belongs to many workspaces. Only app_system touches them (grants in drizzle/0002).
@@ -10,7 +11,7 @@ export const users = pgTable('users', {
   image: text('image'),
   passwordHash: text('password_hash'),
   timezone: text('timezone').notNull().default('UTC'),
-  currency: text('currency').notNull().default('USD'),
+  currency: currencyColumn('currency').notNull().default('USD'),
   // Bumped to revoke every JWT issued before (password change, "sign out everywhere").
   tokenVersion: integer('token_version').notNull().default(0),
   failedLoginAttempts: integer('failed_login_attempts').notNull().default(0),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { char, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { currencyColumn } from './money';
 import { appUser } from './roles';
 import { users } from './users';
 
@@ -11,7 +12,7 @@ export const workspaces = pgTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     timezone: text('timezone').notNull().default('UTC'),
-    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    currency: currencyColumn('currency').notNull().default('USD'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,19 +1,18 @@
 import { z } from 'zod';
+import { CURRENCY_CODES, type CurrencyCode, currencyCodeSchema } from '@/lib/currency/currency-code';
 
 // Field schemas shared by workspace creation, settings and onboarding, so every form validates
 // the same way on the server.
 
 const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
 const TIME_ZONE_SET = new Set(TIME_ZONES);
-const CURRENCIES: readonly string[] = Intl.supportedValuesOf('currency');
-const CURRENCY_SET = new Set(CURRENCIES);
 
 export function timeZones(): readonly string[] {
   return TIME_ZONES;
 }
 
-export function currencies(): readonly string[] {
-  return CURRENCIES;
+export function currencies(): readonly CurrencyCode[] {
+  return CURRENCY_CODES;
 }
 
 export const workspaceNameSchema = z
@@ -27,12 +26,8 @@ export const timeZoneSchema = z
   .trim()
   .refine((zone) => TIME_ZONE_SET.has(zone), 'Choose a time zone from the list.');
 
-export const currencySchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 4217 code, like USD.')
-  .refine((code) => CURRENCY_SET.has(code), 'That is not a currency we know. Use an ISO 4217 code, like EUR.');
+/** The one currency field (lib/currency): ISO 4217, upper-cased, known to Intl. */
+export const currencySchema = currencyCodeSchema;
 
 export const workspaceGeneralSchema = z.object({
   name: workspaceNameSchema,
@@ -42,10 +37,10 @@ export const workspaceGeneralSchema = z.object({
 
 export type WorkspaceGeneralInput = z.infer<typeof workspaceGeneralSchema>;
 
-export type CurrencyChoice = { code: string; label: string };
+export type CurrencyChoice = { code: CurrencyCode; label: string };
 
 /** Labelled on the server and passed down, so client and server never disagree on ICU names. */
 export function currencyChoices(): CurrencyChoice[] {
   const names = new Intl.DisplayNames(['en'], { type: 'currency' });
-  return CURRENCIES.map((code) => ({ code, label: `${code} — ${names.of(code) ?? code}` }));
+  return CURRENCY_CODES.map((code) => ({ code, label: `${code} — ${names.of(code) ?? code}` }));
 }

@@ -26,7 +26,7 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
 
 export async function createWorkspace(
   tx: Tx,
-  input: { slug: string; name: string; timezone?: string; currency?: string; ownerId: string },
+  input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string },
 ) {
   const [workspace] = await tx
     .insert(workspaces)

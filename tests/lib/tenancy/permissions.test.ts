@@ -49,7 +49,7 @@ describe('server functions refuse roles the matrix refuses', () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     for (const role of ['member', 'viewer'] as const) {
       const { ctx } = await addMember(workspace.id, role);
-      const general = { name: 'Hijacked', timezone: 'UTC', currency: 'USD' };
+      const general = { name: 'Hijacked', timezone: 'UTC', currency: 'USD' as const };
       expect(await outcome(inviteMember(ctx, { email: 'x@example.test', role: 'member' }, meta))).toBe('forbidden');
       expect(await outcome(revokeInvitation(ctx, { invitationId: crypto.randomUUID() }, meta))).toBe('forbidden');
       expect(await outcome(removeMember(ctx, { userId: owner.id }, meta))).toBe('forbidden');
