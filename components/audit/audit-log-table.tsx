@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { HistoryIcon } from '@/components/ui/icons';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { describeUserAgent } from '@/lib/audit/user-agent';
-import { safeTimeZone } from '@/lib/audit/zoned-day';
+import { dateFormatter } from '@/lib/time';
 
 /** A row of the workspace audit page, as lib/audit/queries returns it. */
 export type AuditLogRow = Omit<AuditEntry, 'action'>;
@@ -69,7 +69,7 @@ export function AuditLogTable({ entries, timeZone, filtered }: { entries: AuditL
       />
     );
   }
-  const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: safeTimeZone(timeZone) });
+  const time = dateFormatter(timeZone, 'date-time-seconds');
   return (
     <Table>
       <TableHeader>

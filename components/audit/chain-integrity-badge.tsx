@@ -1,6 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import type { IntegrityReport } from '@/lib/audit/sealed-check';
 import type { ChainVerification } from '@/lib/audit/verify';
+import { formatInZone } from '@/lib/time';
 
 const REASONS: Record<Extract<ChainVerification, { ok: false }>['reason'], string> = {
   hash_mismatch: 'an entry was changed after it was written',
@@ -11,7 +12,7 @@ const REASONS: Record<Extract<ChainVerification, { ok: false }>['reason'], strin
 /** The result of re-hashing the trail: proof nobody edited or removed history. */
 export function ChainIntegrityBadge({ result, timeZone }: { result: IntegrityReport; timeZone: string }) {
   if (result.ok) {
-    const fullAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(result.fullyCheckedAt);
+    const fullAt = formatInZone(result.fullyCheckedAt, timeZone, 'date-time');
     const checked =
       result.checkedNow === result.rows
         ? 'Every entry’s hash was recomputed just now and matches.'

@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ShieldIcon } from '@/components/ui/icons';
 import { describeUserAgent } from '@/lib/audit/user-agent';
-import { safeTimeZone } from '@/lib/audit/zoned-day';
+import { dateFormatter } from '@/lib/time';
 
 export type SecurityEventItem = {
   id: number | string;
@@ -28,7 +28,7 @@ export function SecurityEventsList({ events, timeZone }: { events: SecurityEvent
       />
     );
   }
-  const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: safeTimeZone(timeZone) });
+  const time = dateFormatter(timeZone, 'date-time');
   return (
     <ul className="divide-y divide-border" aria-label="Recent security events">
       {events.map((event) => (

@@ -5,6 +5,7 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ActivityIcon } from '@/components/ui/icons';
 import { productMeta, type DashboardProductId } from './product-meta';
+import { dateFormatter } from '@/lib/time';
 
 export type ActivityItem = {
   id: string;
@@ -29,7 +30,7 @@ export type RecentActivityProps = {
 };
 
 export function RecentActivity({ items, timeZone, title = 'Recent activity', viewAllHref, className }: RecentActivityProps) {
-  const formatter = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const formatter = dateFormatter(timeZone, 'date-time');
 
   return (
     <Card className={className}>

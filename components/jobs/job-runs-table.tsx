@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { dateFormatter } from '@/lib/time';
 
 export type JobRunRow = {
   id: string;
@@ -33,7 +34,7 @@ export function JobRunsTable({ runs, timeZone }: { runs: JobRunRow[]; timeZone: 
       />
     );
   }
-  const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+  const time = dateFormatter(timeZone, 'date-time-seconds');
   return (
     <Table>
       <TableHeader>

@@ -7,10 +7,8 @@ import type { MemberListItem } from '@/lib/tenancy/members';
 import { can, ROLE_LABELS, type WorkspaceRole } from '@/lib/tenancy/permissions';
 import { MemberRoleForm } from './member-role-form';
 import { RemoveMemberForm } from './remove-member-form';
+import { formatInZone } from '@/lib/time';
 
-function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(date);
-}
 
 /** One row per member; controls only where the viewer's role allows them (the server re-checks). */
 export function MemberList({
@@ -59,7 +57,7 @@ export function MemberList({
                   {self ? <span className="ml-1.5 text-muted">(you)</span> : null}
                 </p>
                 <p className="text-xs break-words text-muted">
-                  {m.email} · Joined {formatDate(m.joinedAt, timeZone)}
+                  {m.email} · Joined {formatInZone(m.joinedAt, timeZone, 'date')}
                 </p>
               </div>
             </div>

@@ -4,10 +4,8 @@ import type { FormAction } from '@/lib/tenancy/action-result';
 import type { PendingInvitation } from '@/lib/tenancy/invitations';
 import { ROLE_LABELS } from '@/lib/tenancy/permissions';
 import { InvitationActions } from './invitation-actions';
+import { formatInZone } from '@/lib/time';
 
-function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone }).format(date);
-}
 
 export function PendingInvitationList({
   workspace,
@@ -43,7 +41,7 @@ export function PendingInvitationList({
             </p>
             <p className="text-xs text-muted">
               {inv.invitedByName ? `Invited by ${inv.invitedByName} · ` : ''}
-              {inv.expired ? 'Expired' : 'Expires'} {formatDate(inv.expiresAt, timeZone)}
+              {inv.expired ? 'Expired' : 'Expires'} {formatInZone(inv.expiresAt, timeZone, 'date')}
             </p>
           </div>
           <InvitationActions

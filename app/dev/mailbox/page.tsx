@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { describeEmailBackend, listMailbox } from '@/lib/email';
 import { env } from '@/lib/env';
+import { formatInZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 const statusTone = { sent: 'success', queued: 'warning', failed: 'danger' } as const;
 
 function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return formatInZone(date, 'UTC', 'date-time-seconds-zone');
 }
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
-import { safeTimeZone } from '@/lib/audit/zoned-day';
 import type { AccountSession } from '@/lib/auth/account-sessions';
 import type { ActionResult } from '@/lib/tenancy/action-result';
 import { RevokeSessionButton } from './revoke-session-button';
+import { dateFormatter } from '@/lib/time';
 
 export type SessionItem = AccountSession;
 
@@ -34,7 +34,7 @@ export function SessionsList({
   if (sessions.length === 0) {
     return <EmptyState variant="compact" icon={<UsersIcon />} title="No active sessions" text="Sign in on a device and it will appear here." />;
   }
-  const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: safeTimeZone(timeZone) });
+  const time = dateFormatter(timeZone, 'date-time');
   return (
     <ul className="divide-y divide-border" aria-label="Signed-in devices" data-testid="sessions-list">
       {sessions.map((session) => (

@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { formatInZone } from '@/lib/time';
 
 /** Absolute links for emails: a relative link means nothing in an inbox. */
 export function appUrl(path: string, params?: Record<string, string>): string {
@@ -7,12 +8,9 @@ export function appUrl(path: string, params?: Record<string, string>): string {
   return url.toString();
 }
 
+/** "22 Nov 2026, 09:00 GMT+3": the reader's zone when known, named, since an inbox has no context. */
 export function formatWhen(when: Date, timeZone = 'UTC'): string {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(when);
-  } catch {
-    return `${when.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  }
+  return formatInZone(when, timeZone, 'date-time-zone');
 }
 
 export function plural(count: number, unit: string): string {

@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { extractLinks, getMailboxMessage } from '@/lib/email';
 import { env } from '@/lib/env';
+import { formatInZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dev mailbox message', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
     ['From', message.from],
     ['Template', message.template],
     ['Provider', message.providerMessageId ? `${message.provider} (${message.providerMessageId})` : message.provider],
-    ['Created', `${message.createdAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`],
+    ['Created', formatInZone(message.createdAt, 'UTC', 'date-time-seconds-zone')],
   ];
 
   return (
