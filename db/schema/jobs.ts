@@ -20,7 +20,15 @@ export const jobRuns = tenantTable(
     progressMessage: text('progress_message'),
     input: jsonb('input').$type<unknown>(),
     output: jsonb('output').$type<unknown>(),
+    // Safe for workspace members to read (an AppError's message or a generic one); the raw error
+    // goes to the log only. error_code says which: an AppError code, 'timeout', 'internal'…
     error: text('error'),
+    errorCode: text('error_code'),
+    // The run that started this one with step.invoke: its progress combines its children's.
+    parentRunId: uuid('parent_run_id'),
+    // The workflow's idempotency key evaluated over the payload: a second run with the same key
+    // within 24 h is not started.
+    dedupeKey: text('dedupe_key'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     durationMs: integer('duration_ms'),
@@ -30,6 +38,10 @@ export const jobRuns = tenantTable(
     index('job_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
     uniqueIndex('job_runs_workflow_key_idx').on(t.workflow, t.idempotencyKey),
     index('job_runs_status_idx').on(t.status, t.createdAt),
+    index('job_runs_dedupe_idx').on(t.workflow, t.dedupeKey, t.createdAt).where(sql`dedupe_key is not null`),
+    index('job_runs_parent_idx').on(t.parentRunId).where(sql`parent_run_id is not null`),
+    // Retention: finished runs by age, without scanning the running and queued ones.
+    index('job_runs_finished_idx').on(t.finishedAt).where(sql`status in ('succeeded', 'failed', 'cancelled')`),
   ],
   { tenant: 'optional' },
 );
@@ -50,6 +62,8 @@ export const outbox = tenantTable(
   (t) => [
     index('outbox_tenant_created_idx').on(t.tenantId, t.createdAt),
     index('outbox_pending_idx').on(t.availableAt).where(sql`dispatched_at is null`),
+    // Retention: dispatched rows by age.
+    index('outbox_dispatched_idx').on(t.dispatchedAt).where(sql`dispatched_at is not null`),
   ],
   { tenant: 'optional' },
 );
