@@ -12,14 +12,17 @@ async function side(): Promise<Side> {
   return { ctx: tenantContext({ tenantId: workspace.id, userId: user.id, role: 'owner', via: 'session' }), tenantId: workspace.id };
 }
 
-function recordingSender(): OutboxSender & { sent: OutboxRow[] } {
+function recordingSender(maxEvents?: number): OutboxSender & { sent: OutboxRow[] } {
   const sent: OutboxRow[] = [];
-  const send = async (row: OutboxRow) => {
-    // A little latency so two dispatchers really overlap.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    sent.push(row);
+  return {
+    sent,
+    maxEvents,
+    async send(batch) {
+      // A little latency so two dispatchers really overlap.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      sent.push(...batch);
+    },
   };
-  return Object.assign(send, { sent });
 }
 
 type Row = { id: string; attempts: number; last_error: string | null; dispatched: boolean; delay_s: number };
@@ -46,7 +49,7 @@ describe('outbox', () => {
       }),
     ).rejects.toThrow('change failed');
     const sender = recordingSender();
-    expect(await dispatchOutbox({ tenantId: tenant.tenantId, sender })).toEqual({ claimed: 0, dispatched: 0, failed: 0 });
+    expect(await dispatchOutbox({ tenantId: tenant.tenantId, sender })).toMatchObject({ claimed: 0, dispatched: 0, failed: 0, drained: true });
     expect(sender.sent).toHaveLength(0);
     expect(await outboxRows(tenant.tenantId)).toHaveLength(0);
   });
@@ -60,15 +63,14 @@ describe('outbox', () => {
     });
     const sender = recordingSender();
     const results = await Promise.all([
-      dispatchOutbox({ tenantId: tenant.tenantId, sender, limit: 4 }),
-      dispatchOutbox({ tenantId: tenant.tenantId, sender, limit: 4 }),
+      dispatchOutbox({ tenantId: tenant.tenantId, sender, claimSize: 2 }),
+      dispatchOutbox({ tenantId: tenant.tenantId, sender, claimSize: 2 }),
     ]);
-    // Whatever the split between the two, a third pass picks up the rest and nothing is sent twice.
-    await dispatchOutbox({ tenantId: tenant.tenantId, sender });
+    // Both loop until drained: whatever the split between the two, nothing is sent twice.
     const sentIds = sender.sent.map((row) => row.id);
     expect(new Set(sentIds).size).toBe(sentIds.length);
     expect([...sentIds].sort()).toEqual([...ids].sort());
-    expect(results.reduce((n, r) => n + r.dispatched, 0)).toBeGreaterThanOrEqual(4);
+    expect(results.reduce((n, r) => n + r.dispatched, 0)).toBe(6);
     expect(sender.sent[0]!.data).toMatchObject({ tenantId: tenant.tenantId });
     expect((await outboxRows(tenant.tenantId)).every((row) => row.dispatched)).toBe(true);
     expect(await dispatchOutbox({ tenantId: tenant.tenantId, sender })).toMatchObject({ claimed: 0 });
@@ -77,10 +79,12 @@ describe('outbox', () => {
   it('a failing send is retried later with backoff, then delivered', async () => {
     const tenant = await side();
     await withTenant(tenant.ctx, (tx) => enqueueEvent(tx, { name: 'test/outbox.flaky', data: {}, tenantId: tenant.tenantId }));
-    const failing: OutboxSender = async () => {
-      throw new Error('inngest unreachable');
+    const failing: OutboxSender = {
+      send: async () => {
+        throw new Error('inngest unreachable');
+      },
     };
-    expect(await dispatchOutbox({ tenantId: tenant.tenantId, sender: failing })).toEqual({ claimed: 1, dispatched: 0, failed: 1 });
+    expect(await dispatchOutbox({ tenantId: tenant.tenantId, sender: failing })).toMatchObject({ claimed: 1, dispatched: 0, failed: 1, drained: false });
     let [row] = await outboxRows(tenant.tenantId);
     expect(row).toMatchObject({ attempts: 1, dispatched: false });
     expect(row!.last_error).toContain('inngest unreachable');
@@ -125,13 +129,13 @@ describe('outbox with Inngest configured', () => {
     vi.restoreAllMocks();
   });
 
-  it('sends each row to Inngest with the row id as the event id', async () => {
+  it('sends the rows to Inngest in one request, the row id as the event id', async () => {
     process.env.INNGEST_EVENT_KEY = 'test-event-key';
     process.env.INNGEST_SIGNING_KEY = 'signkey-test-0123456789abcdef';
     const send = vi.spyOn(inngest, 'send').mockResolvedValue({ ids: ['x'] });
     const tenant = await side();
     const id = await withTenant(tenant.ctx, (tx) => enqueueEvent(tx, { name: 'test/outbox.to-inngest', data: { k: 'v' }, tenantId: tenant.tenantId }));
     expect(await dispatchOutbox({ tenantId: tenant.tenantId })).toMatchObject({ dispatched: 1 });
-    expect(send).toHaveBeenCalledWith({ id, name: 'test/outbox.to-inngest', data: { k: 'v', tenantId: tenant.tenantId } });
+    expect(send).toHaveBeenCalledWith([{ id, name: 'test/outbox.to-inngest', data: { k: 'v', tenantId: tenant.tenantId } }]);
   });
 });
