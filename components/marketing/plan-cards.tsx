@@ -22,8 +22,8 @@ export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' 
           <Heading className="text-lg font-semibold">{plan.name}</Heading>
           <p className="mt-1 text-sm text-muted">{plan.tagline}</p>
           <p className="mt-6 flex items-baseline gap-1">
-            <span className="text-4xl font-semibold tracking-tight tabular">{formatPlanPrice(plan.priceUsd)}</span>
-            <span className="text-sm text-muted">{plan.priceUsd === 0 ? 'forever' : 'per workspace / month'}</span>
+            <span className="text-4xl font-semibold tracking-tight tabular">{formatPlanPrice(plan)}</span>
+            <span className="text-sm text-muted">{plan.priceMinor === 0n ? 'forever' : 'per workspace / month'}</span>
           </p>
           <ul className="mt-6 flex flex-1 flex-col gap-2.5 text-sm">
             {plan.highlights.map((item) => (

@@ -1,3 +1,5 @@
+import { type CurrencyCode, formatMoney } from '@/lib/currency';
+
 // Marketing copy for the plans. Prices and limits must match lib/billing/plans.ts (the billing
 // catalogue owned by the billing module); when that exists, read the numbers from it instead.
 
@@ -6,7 +8,9 @@ export type PlanId = 'free' | 'pro' | 'team';
 export type MarketingPlan = {
   id: PlanId;
   name: string;
-  priceUsd: number;
+  /** Monthly price per workspace in minor units of `currency` (1900n = $19.00). */
+  priceMinor: bigint;
+  currency: CurrencyCode;
   tagline: string;
   cta: { label: string; href: string };
   highlighted?: boolean;
@@ -18,7 +22,8 @@ export const plans: MarketingPlan[] = [
   {
     id: 'free',
     name: 'Free',
-    priceUsd: 0,
+    priceMinor: 0n,
+    currency: 'USD',
     tagline: 'Try all four products on your own.',
     cta: { label: 'Start free', href: '/sign-up' },
     highlights: ['1 workspace, 1 member', '2 paper-trading bots', '100 journal trades a month', '1 bank account, 50 store products'],
@@ -26,7 +31,8 @@ export const plans: MarketingPlan[] = [
   {
     id: 'pro',
     name: 'Pro',
-    priceUsd: 19,
+    priceMinor: 1900n,
+    currency: 'USD',
     tagline: 'For active traders and busy households.',
     cta: { label: 'Start with Pro', href: '/sign-up?plan=pro' },
     highlighted: true,
@@ -35,7 +41,8 @@ export const plans: MarketingPlan[] = [
   {
     id: 'team',
     name: 'Team',
-    priceUsd: 49,
+    priceMinor: 4900n,
+    currency: 'USD',
     tagline: 'For trading desks and store teams.',
     cta: { label: 'Start with Team', href: '/sign-up?plan=team' },
     highlights: ['Up to 15 members with roles', '50 live bots', 'Full-auto pricing, 20,000 products', 'Audit-log export and required 2FA'],
@@ -90,6 +97,14 @@ export const comparison: ComparisonGroup[] = [
   },
 ];
 
-export function formatPlanPrice(priceUsd: number): string {
-  return priceUsd === 0 ? '$0' : `$${priceUsd}`;
+/** A price tag: "$19" for a whole amount, "$19.50" otherwise, "$0" for free. */
+export function formatPlanPrice(plan: Pick<MarketingPlan, 'priceMinor' | 'currency'>): string {
+  return formatMoney(plan.priceMinor, plan.currency, { locale: 'en-US', trailingZeros: 'strip-if-integer' });
+}
+
+/** "Free, Pro ($19/month) and Team ($49/month)": the pricing page's description, from the same numbers. */
+export function planPriceSummary(): string {
+  const [free, ...paid] = plans;
+  const priced = paid.map((plan) => `${plan.name} (${formatPlanPrice(plan)}/month)`);
+  return `${free!.name}, ${priced.slice(0, -1).join(', ')} and ${priced.at(-1)}`;
 }

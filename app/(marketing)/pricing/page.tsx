@@ -3,10 +3,11 @@ import { CtaBand } from '@/components/marketing/cta-band';
 import { Faq, type FaqItem } from '@/components/marketing/faq';
 import { PlanCards } from '@/components/marketing/plan-cards';
 import { PlanComparison } from '@/components/marketing/plan-comparison';
+import { planPriceSummary } from '@/components/marketing/plans';
 
 export const metadata: Metadata = {
   title: 'Pricing',
-  description: 'Free, Pro ($19/month) and Team ($49/month). One price per workspace covers Bots, Journal, Money and Pricing.',
+  description: `${planPriceSummary()}. One price per workspace covers Bots, Journal, Money and Pricing.`,
 };
 
 const billingFaq: FaqItem[] = [
