@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { tenantSecurityStatements } from './tenant-security';
+import { rowsOf } from './rows';
+import { declaredTables, tenantSecurityStatements } from './tenant-security';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 
@@ -21,5 +22,12 @@ export async function runMigrations(db: unknown, driver: 'postgres' | 'pglite'):
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(db as Parameters<typeof migrate>[0], config);
   }
-  for (const statement of tenantSecurityStatements()) await (db as Executor).execute(sql.raw(statement));
+  const executor = db as Executor;
+  // Only tables that exist: a test may declare throwaway tables it creates (and rolls back) itself.
+  const existing = new Set(
+    rowsOf<{ name: string }>(await executor.execute(sql.raw(`select relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p')`))).map((r) => r.name),
+  );
+  for (const statement of tenantSecurityStatements(declaredTables().filter((t) => existing.has(t.name)))) {
+    await executor.execute(sql.raw(statement));
+  }
 }

@@ -4,6 +4,11 @@ import './schema';
 // The tenant itself: app_user sees and renames its own workspace row, nothing more.
 const PLATFORM_SECURED: SecuredTable[] = [{ name: 'workspaces', grants: ['select', 'update'] }];
 
+/** Every table db/schema declares as secured, platform ones included. */
+export function declaredTables(): SecuredTable[] {
+  return [...PLATFORM_SECURED, ...securedTables()];
+}
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -12,7 +17,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * secured by SQL written by hand, and run after every migration (idempotent), so a new table is
  * covered the moment it exists. drizzle-kit emits ENABLE RLS and the policies itself.
  */
-export function tenantSecurityStatements(tables: SecuredTable[] = [...PLATFORM_SECURED, ...securedTables()]): string[] {
+export function tenantSecurityStatements(tables: SecuredTable[] = declaredTables()): string[] {
   return tables
     .toSorted((a, b) => a.name.localeCompare(b.name))
     .flatMap(({ name, grants }) => [

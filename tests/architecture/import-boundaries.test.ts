@@ -68,4 +68,18 @@ describe('import boundaries (DESIGN.md §1)', () => {
       .filter((file) => /\btenantContext\(/.test(readFileSync(path.join(ROOT, file), 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  it('app/ and components never open a transaction: pages use the page helper, actions the wrappers (DESIGN.md §2)', () => {
+    const offenders = [...sourceFiles('app'), ...sourceFiles('components')].filter((file) =>
+      /\b(withSystem|withTenant)\b/.test(readFileSync(path.join(ROOT, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lib/jobs never imports inngest/ (the client lives in lib/jobs)', () => {
+    const offenders = sourceFiles(path.join('lib', 'jobs')).flatMap((file) =>
+      importsOf(file).filter((spec) => spec.startsWith('@/inngest')).map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tenantContext, withTenant, type TenantContext } from '@/db/tenant';
 import { rowsOf } from '@/db/rows';
 import { createTenant } from '../helpers/database';
-import { insertGenericRow } from '../helpers/row-factory';
+import { getDatabase } from '@/db/client';
+import { insertGenericRow, insertGenericRowBlind } from '../helpers/row-factory';
 import { tenantTables } from '../helpers/tenant-tables';
 
 // Discovered from the catalog so every tenant table a later issue adds is covered automatically.
@@ -72,7 +73,7 @@ describe.each(tables)('tenant isolation on %s', (table) => {
 
   it('inserting a row for another tenant is rejected', async () => {
     await expect(
-      withTenant(b.ctx, (tx) => insertGenericRow(tx, table, { tenantId: a.tenantId, userId: a.userId })),
+      withTenant(b.ctx, (tx) => insertGenericRowBlind(tx, table, { tenantId: a.tenantId, userId: a.userId })),
     ).rejects.toSatisfy((error: unknown) => /row-level security|permission denied/i.test(pgMessage(error)));
   });
 
@@ -98,5 +99,41 @@ describe('workspaces row', () => {
     );
     expect(seen.map((r) => r.id)).toEqual([a.tenantId]);
     expect(await affected(a.ctx, sql`update workspaces set name = 'x' where id = ${b.tenantId} returning 1`)).toBe(0);
+  });
+});
+
+describe('the matrix itself', () => {
+  it('catches a permissive FOR INSERT WITH CHECK (true) policy, which an INSERT … RETURNING check would miss', async () => {
+    const [a, b] = await Promise.all([side(), side()]);
+    const db = await getDatabase();
+    const outcome = { blind: 'rejected', returning: 'rejected' };
+    const rollback = new Error('rollback');
+    await db
+      .transaction(async (raw) => {
+        const tx = raw as unknown as Parameters<Parameters<typeof withTenant>[1]>[0];
+        await tx.execute(sql`create policy matrix_leak on memberships as permissive for insert to app_user with check (true)`);
+        await tx.execute(sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${b.tenantId}, true)`);
+        const attempt = async (insert: () => Promise<unknown>) => {
+          try {
+            await tx.transaction(async () => {
+              await insert();
+            });
+            return 'accepted';
+          } catch (error) {
+            if (/row-level security|permission denied/i.test(pgMessage(error))) return 'rejected';
+            throw error;
+          }
+        };
+        outcome.blind = await attempt(() => insertGenericRowBlind(tx, 'memberships', { tenantId: a.tenantId, userId: a.userId }));
+        outcome.returning = await attempt(() => insertGenericRow(tx, 'memberships', { tenantId: a.tenantId, userId: b.userId }));
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+    // The leak lets the insert through (the matrix's blind check fails on it)…
+    expect(outcome.blind).toBe('accepted');
+    // …while RETURNING is still refused by the SELECT policy, which is why the matrix no longer uses it.
+    expect(outcome.returning).toBe('rejected');
   });
 });

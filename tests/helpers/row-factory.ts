@@ -54,6 +54,23 @@ function scalarFor(column: ColumnInfo): unknown {
  * references first. Returns the row's ctid-independent identity: the inserted row as JSON.
  */
 export async function insertGenericRow(tx: Tx, table: string, fixture: TenantFixture): Promise<Record<string, unknown>> {
+  const { names, values } = await genericValues(tx, table, fixture);
+  const result = await tx.execute(
+    sql`insert into ${sql.identifier(table)} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)}) returning *`,
+  );
+  return rowsOf<Record<string, unknown>>(result)[0]!;
+}
+
+/**
+ * The same row without RETURNING: RETURNING makes Postgres check the SELECT policy too, which
+ * would hide a permissive INSERT policy. This is the form that proves an INSERT is refused.
+ */
+export async function insertGenericRowBlind(tx: Tx, table: string, fixture: TenantFixture): Promise<void> {
+  const { names, values } = await genericValues(tx, table, fixture);
+  await tx.execute(sql`insert into ${sql.identifier(table)} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)})`);
+}
+
+async function genericValues(tx: Tx, table: string, fixture: TenantFixture): Promise<{ names: SQL[]; values: SQL[] }> {
   const columns = await columnsOf(table, tx);
   const names: SQL[] = [];
   const values: SQL[] = [];
@@ -72,8 +89,5 @@ export async function insertGenericRow(tx: Tx, table: string, fixture: TenantFix
     names.push(sql`${sql.identifier(column.name)}`);
     values.push(sql`${value}`);
   }
-  const result = await tx.execute(
-    sql`insert into ${sql.identifier(table)} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)}) returning *`,
-  );
-  return rowsOf<Record<string, unknown>>(result)[0]!;
+  return { names, values };
 }

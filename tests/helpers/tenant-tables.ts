@@ -44,11 +44,14 @@ export async function columnsOf(table: string, tx?: Tx): Promise<ColumnInfo[]> {
     join pg_namespace n on n.oid = c.relnamespace
     join pg_type t on t.oid = a.atttypid
     left join lateral (
+      -- Single or composite (tenant_id, x_id) references: the referenced column at this column's position.
       select rc.relname as ref_table, ra.attname as ref_column
       from pg_constraint k
       join pg_class rc on rc.oid = k.confrelid
-      join pg_attribute ra on ra.attrelid = k.confrelid and ra.attnum = k.confkey[1]
-      where k.conrelid = c.oid and k.contype = 'f' and array_length(k.conkey, 1) = 1 and k.conkey[1] = a.attnum
+      cross join lateral unnest(k.conkey, k.confkey) as u(col, refcol)
+      join pg_attribute ra on ra.attrelid = k.confrelid and ra.attnum = u.refcol
+      where k.conrelid = c.oid and k.contype = 'f' and u.col = a.attnum
+      order by array_length(k.conkey, 1) desc
       limit 1
     ) fk on true
     where n.nspname = 'public' and c.relname = ${table} and a.attnum > 0 and not a.attisdropped
