@@ -44,7 +44,14 @@ async function openPglite(): Promise<Handle> {
     const initdb = await initdbInChild(path.resolve(dir));
     if (!initdb.ok) console.warn(`[db] initdb in a child process failed, running it here instead: ${initdb.reason}`);
   }
-  const client = dir === 'memory://' ? new PGlite() : new PGlite(dir);
+  // Tests start each file from a migrated template (db/testing/pglite-template.ts) when given one.
+  const template = dir === 'memory://' ? process.env.PGLITE_TEMPLATE?.trim() : undefined;
+  const client =
+    dir !== 'memory://'
+      ? new PGlite(dir)
+      : template
+        ? new PGlite({ loadDataDir: await (await import('./testing/pglite-template')).readPgliteTemplate(template) })
+        : new PGlite();
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
   // Zero-config mode has no separate migrate step: the schema is brought up to date on open.

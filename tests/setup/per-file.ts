@@ -6,6 +6,8 @@ if (url) process.env.DATABASE_URL = url;
 else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = 'memory://';
+  const template = inject('pgliteTemplate');
+  if (template) process.env.PGLITE_TEMPLATE = template;
 }
 process.env.LOG_LEVEL ??= 'silent';
 
