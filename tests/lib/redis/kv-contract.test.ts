@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '@/lib/redis';
-import { backendsUnderTest, redisVariantsSkipped, sleep, uniquePrefix, type ConnectedBackend } from './support/backends';
+import { backendsUnderTest, sleep, uniquePrefix, type ConnectedBackend } from './support/backends';
 
 for (const backend of backendsUnderTest()) {
-  describe(`KeyValueStore contract: ${backend.name}`, () => {
+  describe.skipIf(!backend.available)(`KeyValueStore contract: ${backend.name}`, () => {
     let connected: ConnectedBackend;
     let store: KeyValueStore;
     const prefix = uniquePrefix('kv');
@@ -144,11 +144,5 @@ for (const backend of backendsUnderTest()) {
     it('names its backend', () => {
       expect(store.backend).toBe(connected.connection.backend);
     });
-  });
-}
-
-if (redisVariantsSkipped) {
-  describe('KeyValueStore contract: Redis-backed variants', () => {
-    it.skip('run only when REDIS_URL is set (ioredis requester and Upstash REST fake)', () => {});
   });
 }

@@ -3,7 +3,8 @@ import { createRedisConnection, type RedisConnection } from '@/lib/redis';
 import { startFakeUpstash } from './fake-upstash-server';
 
 export type ConnectedBackend = { connection: RedisConnection; close(): Promise<void> };
-export type BackendUnderTest = { name: string; connect(): Promise<ConnectedBackend> };
+/** `available` is false for the Redis-backed variants without REDIS_URL: their suites are then skipped, by name. */
+export type BackendUnderTest = { name: string; available: boolean; connect(): Promise<ConnectedBackend> };
 
 /** Random per run so parallel test files and reruns never share keys. */
 export function uniquePrefix(label: string): string {
@@ -11,33 +12,38 @@ export function uniquePrefix(label: string): string {
 }
 
 /**
- * Every backend this machine can run: memory always; with REDIS_URL also the ioredis requester
- * and the Upstash REST client against a local fake REST server backed by that Redis.
+ * Every backend of the contract: memory always runs; the ioredis requester and the Upstash REST
+ * client (against a local fake REST server backed by that Redis) run when REDIS_URL is set and
+ * are reported as skipped otherwise, so a zero-config run shows what it did not cover.
  */
 export function backendsUnderTest(): BackendUnderTest[] {
-  const backends: BackendUnderTest[] = [
+  const redisUrl = process.env.REDIS_URL?.trim();
+  const needRedis = (): string => {
+    if (!redisUrl) throw new Error('REDIS_URL is not set');
+    return redisUrl;
+  };
+  return [
     {
       name: 'memory',
+      available: true,
       async connect() {
         const connection = createRedisConnection({ backend: 'memory' });
         return { connection, close: () => connection.close() };
       },
     },
-  ];
-  const redisUrl = process.env.REDIS_URL?.trim();
-  if (!redisUrl) return backends;
-  backends.push(
     {
       name: 'redis (REDIS_URL via ioredis requester)',
+      available: Boolean(redisUrl),
       async connect() {
-        const connection = createRedisConnection({ backend: 'redis', url: redisUrl });
+        const connection = createRedisConnection({ backend: 'redis', url: needRedis() });
         return { connection, close: () => connection.close() };
       },
     },
     {
       name: 'upstash (REST client against a fake REST server)',
+      available: Boolean(redisUrl),
       async connect() {
-        const fake = await startFakeUpstash(redisUrl);
+        const fake = await startFakeUpstash(needRedis());
         const connection = createRedisConnection({ backend: 'upstash', url: fake.url, token: fake.token });
         return {
           connection,
@@ -48,11 +54,8 @@ export function backendsUnderTest(): BackendUnderTest[] {
         };
       },
     },
-  );
-  return backends;
+  ];
 }
-
-export const redisVariantsSkipped = !process.env.REDIS_URL?.trim();
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
