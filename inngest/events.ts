@@ -1,22 +1,21 @@
-import { eventType } from 'inngest';
-import { z } from 'zod';
-import type { Workflow, WorkflowPayload } from '@/lib/jobs';
-import { helloWorkflow } from '@/lib/jobs/workflows';
+import { workflowList, type workflows } from '@/lib/workflows';
+import { workflowTrigger } from './functions/workflow-function';
 
 /**
- * Every event Inngest sees. A workflow's event reuses the workflow's own payload schema, so the
- * outbox, the inline runner and Inngest agree on one definition.
+ * Every event Inngest sees, derived from lib/workflows.ts: a workflow's event reuses the
+ * workflow's own payload schema, so the outbox, the inline runner and Inngest agree on one
+ * definition. Cron workflows have no event.
  */
 
-// Workflow payload schemas are plain objects without transforms (input = output), which is what
-// eventType asks for; zod's static type leaves the input open, hence the narrowing here.
-function payloadSchema<P extends WorkflowPayload>(workflow: Workflow<P, unknown>): z.ZodType<P, P> {
-  return workflow.schema as unknown as z.ZodType<P, P>;
-}
+type Defined = (typeof workflows)[number];
 
-export const helloRequested = eventType(helloWorkflow.event, { schema: payloadSchema(helloWorkflow) });
+/** Event name → payload, for every event workflow. */
+export type WorkflowEvents = {
+  [W in Defined as W['event'] extends string ? W['event'] : never]: Parameters<W['run']>[0];
+};
 
-/** Asks for an outbox sweep now; the same function also runs every minute on cron. */
-export const outboxSweepRequested = eventType('platform/outbox.sweep', {
-  schema: z.object({ reason: z.string().max(200).optional() }),
-});
+export type WorkflowEventName = keyof WorkflowEvents & string;
+
+export const workflowEvents = Object.freeze(
+  Object.fromEntries(workflowList.filter((w) => w.event !== null).map((w) => [w.event!, workflowTrigger(w)])),
+);

@@ -1,6 +1,5 @@
-import { auditIntegrity } from './audit-integrity';
-import { outboxSweep } from './outbox-sweep';
-import { platformHello } from './platform-hello';
+import { workflowList } from '@/lib/workflows';
+import { workflowFunction } from './workflow-function';
 
-/** Everything app/api/inngest serves. A workflow added to lib/jobs/catalog.ts needs its function here. */
-export const functions = [platformHello, outboxSweep, auditIntegrity];
+/** Everything app/api/inngest serves: one function per workflow in lib/workflows.ts, nothing listed by hand. */
+export const functions = workflowList.map(workflowFunction);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/rows';
 import { withSystem } from '@/db/tenant';
+import { defineWorkflow } from '@/lib/jobs/define-workflow';
 import { getLogger } from '@/lib/observability/logger';
 import type { KeyValueStore } from '@/lib/redis';
 import { checkChainIntegrity } from './sealed-check';
@@ -30,3 +31,9 @@ export async function runNightlyAuditCheck(options: { store?: KeyValueStore; now
   else log.info({ chains: result.chains, entries: result.entries }, 'audit chains verified');
   return result;
 }
+
+/** The nightly check as a cron workflow (listed in lib/workflows.ts): inline ticker or Inngest cron. */
+export const auditIntegrityWorkflow = defineWorkflow(
+  { id: 'audit-integrity', trigger: { cron: AUDIT_INTEGRITY_SCHEDULE }, retries: 1, timeout: '1h' },
+  async (_payload, step) => step.run('verify-audit-chains', () => runNightlyAuditCheck()),
+);

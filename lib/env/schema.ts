@@ -31,6 +31,9 @@ export const envSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: flag,
+  // Retention of the workflow tables: dispatched outbox rows and finished job runs older than this are deleted daily.
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  JOB_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 
   RESEND_API_KEY: optionalString,
   EMAIL_FROM: z.string().default('Tessera <no-reply@tessera.local>'),

@@ -1,14 +1,28 @@
-import { eraseWorkflow, type AnyWorkflow } from './define-workflow';
-import { helloWorkflow } from './workflows';
+import { workflowList } from '@/lib/workflows';
+import type { AnyWorkflow } from './define-workflow';
 
 /**
- * Every workflow the inline runner can start, by event. Each module adds its own here
- * (lib/<module>/workflows.ts) and an Inngest function beside it in inngest/functions;
- * tests/inngest/functions-catalog.test.ts keeps the two lists equal. Loaded lazily by the
- * dispatcher, so modules whose workflows import lib/jobs do not form an import cycle.
+ * Lookups over the one workflow list (lib/workflows.ts). Loaded lazily (the outbox's inline
+ * sender, the cron ticker), so modules whose workflows import lib/jobs do not form an import cycle.
  */
-export const workflowCatalog: readonly AnyWorkflow[] = [eraseWorkflow(helloWorkflow)];
+export const workflowCatalog: readonly AnyWorkflow[] = workflowList;
+
+const ids = new Set<string>();
+for (const workflow of workflowCatalog) {
+  if (ids.has(workflow.id)) throw new Error(`two workflows share the id ${workflow.id} (lib/workflows.ts)`);
+  ids.add(workflow.id);
+}
+
+const byEvent = new Map<string, AnyWorkflow[]>();
+for (const workflow of workflowCatalog) {
+  if (workflow.event) byEvent.set(workflow.event, [...(byEvent.get(workflow.event) ?? []), workflow]);
+}
 
 export function workflowsForEvent(name: string): AnyWorkflow[] {
-  return workflowCatalog.filter((w) => w.event === name);
+  return byEvent.get(name) ?? [];
+}
+
+/** What the in-process cron ticker runs in zero-config mode; under Inngest the same workflows get cron triggers. */
+export function cronWorkflows(): AnyWorkflow[] {
+  return workflowCatalog.filter((workflow) => workflow.cron !== null);
 }

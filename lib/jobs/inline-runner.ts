@@ -1,46 +1,68 @@
 import { getLogger } from '@/lib/observability/logger';
-import type { Workflow, WorkflowPayload } from './define-workflow';
+import { backoffMs, type AnyWorkflow, type Workflow, type WorkflowContext, type WorkflowPayload } from './define-workflow';
+import { ChildWorkflowError, loggableError } from './errors';
 import type { JobRun } from './job-runs';
+import { sendEventsFromRun } from './run-events';
 import { executeAttempt, recordRunProgress } from './run-recorder';
-import { durationMs, type WorkflowStep } from './step';
+import { durationMs, type StepEvent, type WorkflowStep } from './step';
+import { evaluateKey } from './workflow-key';
 
 /**
- * Zero-config runner: executes a workflow in this process once its event is dispatched. Step
+ * Zero-config runner: executes a workflow in this process once its event is dispatched, with the
+ * same options Inngest honours — concurrency (limit, key), throttle (limit per period, key),
+ * idempotency (24 h, through job_runs), retries with the workflow's backoff, timeout. Step
  * results are remembered per run in memory, so retries skip completed steps; a process restart
  * forgets them and the run's steps execute again (at least once, like any retry).
  */
 
 export type InlineRunnerConfig = {
-  /** How the runner waits (step.sleep, retry backoff). Tests replace it to skip time. */
+  /** How the runner waits (step.sleep, retry backoff, throttle). Tests replace it to skip time. */
   sleep: (ms: number) => Promise<void>;
+  /** The clock throttling reads; tests pair it with `sleep`. */
+  now: () => number;
   /** step.sleep longer than this waits only this long: an in-process timer dies with the process anyway. */
   maxSleepMs: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
+  /** Tests: overrides every workflow's backoff so retries don't wait. */
+  backoffOverride: { initialMs: number; maxMs: number } | null;
 };
 
-export type InlineRunResult = { status: 'succeeded' | 'failed'; run: JobRun; output?: unknown; error?: string; replayed: boolean };
+export type InlineRunResult = {
+  /** `skipped`: the idempotency key already ran within 24 h; `run` is that earlier run. */
+  status: 'succeeded' | 'failed' | 'skipped';
+  run: JobRun;
+  output?: unknown;
+  error?: string;
+  replayed: boolean;
+};
+
+/** An event for runInline; `parentRunId` links a child started by step.invoke. */
+export type InlineEvent = { id: string; data: unknown; parentRunId?: string | null };
 
 const MEMO_LIMIT = 1_000;
+
+type Slot = { running: number; waiting: Array<() => void> };
 
 type State = {
   config: InlineRunnerConfig;
   memo: Map<string, Map<string, unknown>>;
   active: Map<string, Promise<InlineRunResult>>;
-  slots: Map<string, { running: number; waiting: Array<() => void> }>;
+  slots: Map<string, Slot>;
+  /** Start times per throttle key, oldest first. */
+  throttles: Map<string, number[]>;
 };
 
 const defaults: InlineRunnerConfig = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => Date.now(),
   maxSleepMs: 6 * 3_600_000,
-  backoffBaseMs: 1_000,
-  backoffMaxMs: 5 * 60_000,
+  backoffOverride: null,
 };
 
 const holder = globalThis as unknown as { __tesseraInlineRunner?: State };
 
 function state(): State {
-  holder.__tesseraInlineRunner ??= { config: { ...defaults }, memo: new Map(), active: new Map(), slots: new Map() };
+  holder.__tesseraInlineRunner ??= { config: { ...defaults }, memo: new Map(), active: new Map(), slots: new Map(), throttles: new Map() };
+  holder.__tesseraInlineRunner.throttles ??= new Map();
   return holder.__tesseraInlineRunner;
 }
 
@@ -54,8 +76,8 @@ export function configureInlineRunner(changes: Partial<InlineRunnerConfig>): () 
   };
 }
 
-export function retryBackoffMs(retry: number, config: InlineRunnerConfig = state().config): number {
-  return Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** retry);
+export function retryBackoffMs(workflow: Pick<AnyWorkflow, 'backoff'>, retry: number): number {
+  return backoffMs(state().config.backoffOverride ?? workflow.backoff, retry);
 }
 
 /** Inngest stores step results as JSON; doing the same here keeps a workflow from relying on anything else. */
@@ -74,8 +96,8 @@ function memoFor(runId: string): Map<string, unknown> {
   return steps;
 }
 
-function inlineStep(workflowName: string, runId: string): WorkflowStep {
-  const steps = memoFor(runId);
+function inlineStep(workflow: AnyWorkflow, run: JobRun, ctx: WorkflowContext): WorkflowStep {
+  const steps = memoFor(run.id);
   // Like Inngest, a step id used again in the same execution (a loop) becomes id:1, id:2…
   const seen = new Map<string, number>();
   const key = (id: string) => {
@@ -83,14 +105,14 @@ function inlineStep(workflowName: string, runId: string): WorkflowStep {
     seen.set(id, count + 1);
     return count ? `${id}:${count}` : id;
   };
+  const memoised = async <T>(k: string, fn: () => Promise<T>): Promise<T> => {
+    if (steps.has(k)) return steps.get(k) as T;
+    const result = asJson(await fn());
+    steps.set(k, result);
+    return result;
+  };
   return {
-    async run<T>(id: string, fn: () => Promise<T>): Promise<T> {
-      const k = `run:${key(id)}`;
-      if (steps.has(k)) return steps.get(k) as T;
-      const result = asJson(await fn());
-      steps.set(k, result);
-      return result;
-    },
+    run: <T>(id: string, fn: () => Promise<T>) => memoised(`run:${key(id)}`, fn),
     async sleep(id: string, duration: string | number): Promise<void> {
       const k = `sleep:${key(id)}`;
       if (steps.has(k)) return;
@@ -99,7 +121,21 @@ function inlineStep(workflowName: string, runId: string): WorkflowStep {
       steps.set(k, true);
     },
     progress(percent: number, message?: string): Promise<void> {
-      return recordRunProgress(workflowName, runId, percent, message);
+      return recordRunProgress(workflow.name, run.id, percent, message);
+    },
+    sendEvent(id: string, events: StepEvent | readonly StepEvent[]) {
+      return memoised(`send:${key(id)}`, () => sendEventsFromRun(workflow.name, ctx, events));
+    },
+    invoke<P extends WorkflowPayload, O>(id: string, child: Workflow<P, O, string>, payload: P): Promise<O> {
+      const stepKey = key(id);
+      return memoised(`invoke:${stepKey}`, async () => {
+        // A stable child event id: a retried parent finds its child's recorded run instead of starting another.
+        const result = await runInline(child, { id: `${run.id}:${stepKey}`, data: child.schema.parse(payload), parentRunId: run.id });
+        if (result.status === 'failed') {
+          throw new ChildWorkflowError(child.name, { code: result.run.errorCode ?? 'internal', message: result.run.error ?? 'failed' });
+        }
+        return result.run.output as O;
+      });
     },
   };
 }
@@ -124,52 +160,85 @@ async function withSlot<T>(key: string | null, limit: number, fn: () => Promise<
   }
 }
 
-function concurrencySlot(workflow: { name: string; concurrencyKey?: string }, data: unknown): string | null {
-  if (!workflow.concurrencyKey || typeof data !== 'object' || data === null) return null;
-  const value = (data as Record<string, unknown>)[workflow.concurrencyKey];
-  return value === undefined || value === null ? null : `${workflow.name}:${String(value)}`;
+/** `workflow` or `workflow:<key value>`; a key that cannot be read (invalid payload) shares the workflow's slot. */
+function scopedKey(workflow: AnyWorkflow, fields: readonly string[] | null, data: unknown): string {
+  if (!fields) return workflow.name;
+  try {
+    return `${workflow.name}:${evaluateKey(fields, data)}`;
+  } catch {
+    return workflow.name;
+  }
 }
 
-async function runAttempts<P extends WorkflowPayload, O>(workflow: Workflow<P, O>, eventId: string, data: unknown): Promise<InlineRunResult> {
+/** Sliding window: at most `limit` starts in any `period`; a start over the limit waits for room. */
+async function awaitThrottle(workflow: AnyWorkflow, data: unknown): Promise<void> {
+  const throttle = workflow.throttle;
+  if (!throttle) return;
+  const key = scopedKey(workflow, throttle.key, data);
+  const { throttles } = state();
+  for (;;) {
+    const { config } = state();
+    const now = config.now();
+    const starts = (throttles.get(key) ?? []).filter((at) => at > now - throttle.periodMs);
+    if (starts.length < throttle.limit) {
+      starts.push(now);
+      throttles.set(key, starts);
+      return;
+    }
+    throttles.set(key, starts);
+    await config.sleep(Math.max(1, starts[0]! + throttle.periodMs - now));
+  }
+}
+
+async function runAttempts(workflow: AnyWorkflow, event: InlineEvent): Promise<InlineRunResult> {
   for (let retry = 0; ; retry++) {
     const outcome = await executeAttempt({
       workflow,
-      eventId,
-      data,
+      eventId: event.id,
+      data: event.data,
       attempt: 'next',
       isFinalAttempt: retry >= workflow.retries,
-      step: (runId) => inlineStep(workflow.name, runId),
+      parentRunId: event.parentRunId ?? null,
+      step: (run, ctx) => inlineStep(workflow, run, ctx),
+      raceDeadline: true,
     });
+    if (outcome.status === 'skipped') return { status: 'skipped', run: outcome.run, output: outcome.run.output, replayed: false };
     if (outcome.status === 'succeeded') {
       state().memo.delete(outcome.run.id);
       return { status: 'succeeded', run: outcome.run, output: outcome.output, replayed: outcome.replayed };
     }
     if (outcome.status === 'failed') {
-      return { status: 'failed', run: outcome.run, error: outcome.run.error ?? String(outcome.error), replayed: false };
+      state().memo.delete(outcome.run.id);
+      return { status: 'failed', run: outcome.run, error: outcome.run.error ?? 'failed', replayed: false };
     }
-    await state().config.sleep(retryBackoffMs(retry));
+    await state().config.sleep(retryBackoffMs(workflow, retry));
   }
 }
 
 /**
  * Runs `workflow` for one event. A second call for the same event while the first is running
  * gets the first's result; after it finished, the recorded run decides (a success is reported,
- * not repeated).
+ * not repeated). Throttle applies to the start, the concurrency slot to the whole run.
  */
-export function runInline<P extends WorkflowPayload, O>(
-  workflow: Workflow<P, O>,
-  event: { id: string; data: unknown },
-): Promise<InlineRunResult> {
+export function runInline<P extends WorkflowPayload, O>(workflow: Workflow<P, O, string>, event: InlineEvent): Promise<InlineRunResult> {
+  const erased = workflow as unknown as AnyWorkflow;
   const { active } = state();
   const key = `${workflow.name}:${event.id}`;
   const running = active.get(key);
   if (running) return running;
-  const promise = withSlot(concurrencySlot(workflow, event.data), workflow.concurrencyLimit, () =>
-    runAttempts(workflow, event.id, event.data),
-  )
+  const concurrency = erased.concurrency;
+  const promise = (async () => {
+    await awaitThrottle(erased, event.data);
+    return withSlot(concurrency ? scopedKey(erased, concurrency.key, event.data) : null, concurrency?.limit ?? 1, () =>
+      runAttempts(erased, event),
+    );
+  })()
     .catch((error: unknown) => {
       // Only the recording itself (the database) can land here; the outbox sweep will not retry it.
-      getLogger({ module: 'jobs' }).error({ workflow: workflow.name, eventId: event.id, err: error }, 'inline run could not be recorded');
+      getLogger({ module: 'jobs' }).error(
+        { workflow: workflow.name, eventId: event.id, error: loggableError(error) },
+        'inline run could not be recorded',
+      );
       throw error;
     })
     .finally(() => active.delete(key));

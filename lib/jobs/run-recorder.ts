@@ -2,22 +2,16 @@ import { tenantContext, withSystem, type SystemReason } from '@/db/tenant';
 import { getLogger } from '@/lib/observability/logger';
 import { recordJobRun } from '@/lib/observability/metrics';
 import type { Workflow, WorkflowContext, WorkflowPayload } from './define-workflow';
-import { NonRetriableWorkflowError, errorText } from './errors';
-import {
-  failJobRun,
-  recordAttempt,
-  recordAttemptError,
-  recordProgress,
-  startJobRun,
-  succeedJobRun,
-  type JobRun,
-} from './job-runs';
+import { NonRetriableWorkflowError, WorkflowTimeoutError, loggableError, safeError } from './errors';
+import { failJobRun, recordAttempt, recordAttemptError, recordProgress, startJobRun, succeedJobRun, type JobRun } from './job-runs';
 import type { WorkflowStep } from './step';
+import { evaluateKey } from './workflow-key';
 
 /**
- * The one recording path both runners share: find or create the job_runs row, skip a run that
- * already succeeded, record the attempt, run the workflow, record the outcome. Runners differ only
- * in the step they provide and in how they retry.
+ * The one recording path both runners share: find or create the job_runs row (or find that the
+ * idempotency key already ran), skip a run that already succeeded, enforce the timeout, record
+ * the attempt, run the workflow, record the outcome with a safe error. Runners differ only in
+ * the step they provide and in how they retry.
  */
 
 export type AttemptNumber =
@@ -29,7 +23,9 @@ export type AttemptNumber =
 export type AttemptOutcome<O> =
   | { status: 'succeeded'; run: JobRun; output: O; replayed: boolean }
   | { status: 'retry'; run: JobRun; error: unknown }
-  | { status: 'failed'; run: JobRun; error: unknown; retriable: false };
+  | { status: 'failed'; run: JobRun; error: unknown; retriable: false }
+  /** The idempotency key already ran within 24 h (`run` is that earlier run): nothing was started. */
+  | { status: 'skipped'; run: JobRun };
 
 export type AttemptRequest<P extends WorkflowPayload, O> = {
   workflow: Workflow<P, O>;
@@ -40,14 +36,40 @@ export type AttemptRequest<P extends WorkflowPayload, O> = {
   isFinalAttempt: boolean;
   /** Errors the runner knows cannot be retried (Inngest: a step already out of retries). */
   isFinalError?: (error: unknown) => boolean;
-  step: (runId: string) => WorkflowStep;
+  /** The run that invoked this one (step.invoke). */
+  parentRunId?: string | null;
+  /**
+   * The step interface for this run. `deadline` (epoch ms, or null) lets a runner refuse to start
+   * a step past the timeout (Inngest, whose executions may be abandoned mid-run).
+   */
+  step: (run: JobRun, ctx: WorkflowContext, deadline: number | null) => WorkflowStep;
+  /**
+   * Fail the attempt the moment the deadline passes (inline). Off for Inngest: an execution
+   * suspended at a step must not fire a timer later; there the steps check the deadline and
+   * Inngest's own `timeouts.finish` backs it up.
+   */
+  raceDeadline: boolean;
 };
 
 const log = () => getLogger({ module: 'jobs' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Reserved event-data key carrying the parent run id through Inngest's step.invoke. */
+export const PARENT_RUN_KEY = '__parentRunId';
+
 function tenantOf(data: unknown): string | null {
   const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).tenantId : undefined;
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+}
+
+function withoutMeta(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !(PARENT_RUN_KEY in data)) return data;
+  const { [PARENT_RUN_KEY]: _parent, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
+export function parentRunOf(data: unknown): string | null {
+  const value = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[PARENT_RUN_KEY] : undefined;
   return typeof value === 'string' && UUID.test(value) ? value : null;
 }
 
@@ -58,8 +80,9 @@ export function workflowContext(run: JobRun, eventId: string, attempt: number): 
     eventId,
     attempt,
     tenantId,
+    parentRunId: run.parentRunId,
     asTenant() {
-      if (!tenantId) throw new NonRetriableWorkflowError(`run ${run.id} has no tenant`);
+      if (!tenantId) throw new NonRetriableWorkflowError(`run ${run.id} has no tenant`, { code: 'no_tenant' });
       // A workflow acts for the workspace, not for a person; admin (not owner) so owner-only
       // actions still need an explicit actor.
       return tenantContext({ tenantId, userId: null, role: 'admin', via: 'workflow' });
@@ -71,43 +94,92 @@ function reason(workflow: { name: string }, what: string): SystemReason {
   return `workflows: ${workflow.name} ${what}`;
 }
 
+/** Rejects at the deadline; the work itself cannot be cancelled and finishes in the background. */
+async function withinDeadline<T>(work: Promise<T>, deadline: number | null, error: () => Error): Promise<T> {
+  if (deadline === null) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), Math.max(0, deadline - Date.now()));
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function executeAttempt<P extends WorkflowPayload, O>(request: AttemptRequest<P, O>): Promise<AttemptOutcome<O>> {
   const { workflow, eventId } = request;
-  const parsed = workflow.schema.safeParse(request.data);
-  const tenantId = tenantOf(parsed.success ? parsed.data : request.data);
+  const data = withoutMeta(request.data);
+  const parsed = workflow.schema.safeParse(data);
+  const tenantId = tenantOf(parsed.success ? parsed.data : data);
+  let dedupeKey: string | null = null;
+  if (workflow.idempotency && parsed.success) dedupeKey = evaluateKey(workflow.idempotency, parsed.data);
 
   const started = await withSystem(reason(workflow, 'start'), async (tx) => {
-    const run = await startJobRun(tx, { workflow: workflow.name, idempotencyKey: eventId, tenantId, input: request.data });
-    if (run.status === 'succeeded') return { run, replay: true as const };
+    const found = await startJobRun(tx, {
+      workflow: workflow.name,
+      idempotencyKey: eventId,
+      tenantId,
+      input: data,
+      dedupeKey,
+      parentRunId: request.parentRunId ?? null,
+    });
+    if (found.duplicateOf) return { kind: 'skipped' as const, run: found.duplicateOf };
+    const run = found.run;
+    if (run.status === 'succeeded') return { kind: 'replay' as const, run };
+    // A run whose earlier attempts already used up its time fails without another attempt.
+    if (workflow.timeoutMs !== null && run.startedAt && Date.now() - run.startedAt.getTime() >= workflow.timeoutMs) {
+      return { kind: 'expired' as const, run };
+    }
     const attempt = await recordAttempt(tx, run.id, request.attempt === 'next' ? run.attempts + 1 : request.attempt);
-    return { run: attempt ?? run, replay: false as const };
+    return { kind: 'run' as const, run: attempt ?? run };
   });
-  if (started.replay) {
+  if (started.kind === 'skipped') {
+    log().info({ workflow: workflow.name, eventId, duplicateOf: started.run.id }, 'idempotency key already ran; no second run');
+    return { status: 'skipped', run: started.run };
+  }
+  if (started.kind === 'replay') {
     return { status: 'succeeded', run: started.run, output: started.run.output as O, replayed: true };
   }
   const run = started.run;
 
   let outcome: AttemptOutcome<O>;
   try {
+    if (started.kind === 'expired') throw new WorkflowTimeoutError(workflow.name, workflow.timeoutMs!);
     if (!parsed.success) {
-      throw new NonRetriableWorkflowError(`invalid payload for ${workflow.event}: ${parsed.error.message}`);
+      const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+      throw new NonRetriableWorkflowError(`The job ${workflow.name} was started with invalid input (${fields}).`, {
+        code: 'invalid_payload',
+      });
     }
-    const output = await workflow.run(parsed.data, request.step(run.id), workflowContext(run, eventId, run.attempts - 1));
+    const ctx = workflowContext(run, eventId, run.attempts - 1);
+    const deadline = workflow.timeoutMs !== null && run.startedAt ? run.startedAt.getTime() + workflow.timeoutMs : null;
+    const output = await withinDeadline(
+      workflow.run(parsed.data, request.step(run, ctx, deadline), ctx),
+      request.raceDeadline ? deadline : null,
+      () => new WorkflowTimeoutError(workflow.name, workflow.timeoutMs!),
+    );
     const done = await withSystem(reason(workflow, 'succeeded'), (tx) => succeedJobRun(tx, run.id, output));
     outcome = { status: 'succeeded', run: done ?? run, output, replayed: false };
   } catch (error) {
     const final = request.isFinalAttempt || error instanceof NonRetriableWorkflowError || Boolean(request.isFinalError?.(error));
-    const message = errorText(error);
+    const safe = safeError(error);
     if (final) {
-      const failed = await withSystem(reason(workflow, 'failed'), (tx) => failJobRun(tx, run.id, message));
+      const failed = await withSystem(reason(workflow, 'failed'), (tx) => failJobRun(tx, run.id, safe));
       outcome = { status: 'failed', run: failed ?? run, error, retriable: false };
     } else {
-      await withSystem(reason(workflow, 'attempt failed'), (tx) => recordAttemptError(tx, run.id, message));
+      await withSystem(reason(workflow, 'attempt failed'), (tx) => recordAttemptError(tx, run.id, safe));
       outcome = { status: 'retry', run, error };
     }
-    log().warn({ workflow: workflow.name, runId: run.id, attempt: run.attempts, final, error: message }, 'workflow attempt failed');
+    // The raw error (SQL parameters redacted) goes to the log only; job_runs has the safe one.
+    log().warn(
+      { workflow: workflow.name, runId: run.id, attempt: run.attempts, final, code: safe.code, error: loggableError(error) },
+      'workflow attempt failed',
+    );
   }
-  if (outcome.status !== 'retry') {
+  if (outcome.status === 'succeeded' || outcome.status === 'failed') {
     recordJobRun({ workflow: workflow.name, status: outcome.status, durationMs: outcome.run.durationMs ?? 0 });
   }
   return outcome;
@@ -122,7 +194,8 @@ export function recordRunProgress(workflowName: string, runId: string, percent: 
 /** Inngest's onFailure: the run is out of retries (or was cancelled) without our handler seeing it. */
 export async function failRunForEvent(workflowName: string, eventId: string, error: unknown): Promise<void> {
   await withSystem(`workflows: workflow ${workflowName} failed`, async (tx) => {
-    const run = await startJobRun(tx, { workflow: workflowName, idempotencyKey: eventId, tenantId: null, input: null });
-    await failJobRun(tx, run.id, errorText(error));
+    const found = await startJobRun(tx, { workflow: workflowName, idempotencyKey: eventId, tenantId: null, input: null });
+    if (found.run) await failJobRun(tx, found.run.id, safeError(error));
   });
+  log().warn({ workflow: workflowName, eventId, error: loggableError(error) }, 'workflow failed (reported by Inngest)');
 }

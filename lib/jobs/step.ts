@@ -1,3 +1,5 @@
+import type { Workflow, WorkflowPayload } from './define-workflow';
+
 /**
  * What a workflow may do besides plain code. Both runners implement it: the inline runner in
  * process, the Inngest adapter over Inngest's durable `step`. Step results must be JSON: Inngest
@@ -10,7 +12,22 @@ export interface WorkflowStep {
   sleep(id: string, duration: string | number): Promise<void>;
   /** Moves the run's progress bar; never backwards, so a replay cannot make it jump back. */
   progress(percent: number, message?: string): Promise<void>;
+  /**
+   * Fan-out: writes the events to the outbox in one insert (once per run, however often the run
+   * is retried or replayed) and has them dispatched. A tenant run may only emit its own tenant's
+   * events (its insert runs under withTenant); a platform run (cron) may emit anyone's.
+   */
+  sendEvent(id: string, events: StepEvent | readonly StepEvent[]): Promise<{ ids: string[] }>;
+  /**
+   * Runs `workflow` as a child of this run and returns its output; a failed child fails this
+   * step with the child's safe message. The child's job_runs row points at this run, and this
+   * run's progress follows the children's (for children started together, e.g. Promise.all).
+   */
+  invoke<P extends WorkflowPayload, O>(id: string, workflow: Workflow<P, O, string>, payload: P): Promise<O>;
 }
+
+/** An event for step.sendEvent: as for enqueueEvent, the tenant defaults to data.tenantId. */
+export type StepEvent = { name: string; data: Record<string, unknown>; tenantId?: string | null };
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 

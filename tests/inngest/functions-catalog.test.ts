@@ -1,23 +1,48 @@
 import { describe, expect, it } from 'vitest';
+import { workflowEvents } from '@/inngest/events';
 import { functions } from '@/inngest/functions';
-import { workflowCatalog } from '@/lib/jobs/catalog';
+import { cronWorkflows, workflowCatalog, workflowsForEvent } from '@/lib/jobs/catalog';
+import { inngestFlowControl } from '@/lib/jobs/inngest-options';
+import { workflowList } from '@/lib/workflows';
 
-describe('served Inngest functions', () => {
-  it('every workflow the inline runner knows has an Inngest function of the same id', () => {
-    const ids = functions.map((fn) => fn.id());
-    for (const workflow of workflowCatalog) expect(ids, workflow.name).toContain(workflow.name);
+// Everything is derived from lib/workflows.ts; these guard that the derivations agree.
+describe('one registration: lib/workflows.ts', () => {
+  it('serves exactly one Inngest function per listed workflow, same ids, same order', () => {
+    expect(functions.map((fn) => fn.id())).toEqual(workflowList.map((w) => w.id));
   });
 
-  it('the outbox sweep runs on cron every minute under Inngest too', () => {
-    const sweep = functions.find((fn) => fn.id() === 'outbox-sweep');
-    expect(sweep?.opts.triggers).toEqual(expect.arrayContaining([{ cron: 'TZ=UTC * * * * *' }]));
-  });
-
-  it('every in-process cron job has an Inngest function of the same id and schedule', async () => {
-    const { cronJobs } = await import('@/lib/jobs/cron-jobs');
-    for (const job of cronJobs) {
-      const fn = functions.find((f) => f.id() === job.id);
-      expect(fn?.opts.triggers, job.id).toEqual(expect.arrayContaining([{ cron: job.schedule }]));
+  it('the outbox catalog is the same list, and finds each event workflow by its event', () => {
+    expect(workflowCatalog).toBe(workflowList);
+    for (const workflow of workflowList.filter((w) => w.event)) {
+      expect(workflowsForEvent(workflow.event!), workflow.id).toContain(workflow);
     }
+    expect(workflowsForEvent('nobody/listens.here')).toEqual([]);
+  });
+
+  it('every event workflow has its Inngest event type, and nothing else does', () => {
+    expect(Object.keys(workflowEvents).sort()).toEqual([...new Set(workflowList.flatMap((w) => (w.event ? [w.event] : [])))].sort());
+  });
+
+  it("each function's trigger is its workflow's event or cron, and the in-process ticker runs the same crons", () => {
+    for (const workflow of workflowList) {
+      const fn = functions.find((f) => f.id() === workflow.id)!;
+      const expected = workflow.cron ? { cron: workflow.cron } : { event: workflow.event };
+      expect(fn.opts.triggers, workflow.id).toEqual([expect.objectContaining(expected)]);
+    }
+    expect(cronWorkflows().map((w) => w.cron)).toEqual(workflowList.filter((w) => w.cron).map((w) => w.cron));
+  });
+
+  it('each function carries its workflow flow control (concurrency, throttle, idempotency, timeout, retries)', () => {
+    for (const workflow of workflowList) {
+      const fn = functions.find((f) => f.id() === workflow.id)!;
+      expect(fn.opts, workflow.id).toMatchObject(inngestFlowControl(workflow));
+    }
+  });
+
+  it('the outbox sweep runs every minute; the nightly audit check and retention daily', () => {
+    const cron = (id: string) => workflowList.find((w) => w.id === id)?.cron;
+    expect(cron('outbox-sweep')).toBe('TZ=UTC * * * * *');
+    expect(cron('audit-integrity')).toBe('TZ=UTC 15 3 * * *');
+    expect(cron('workflow-retention')).toMatch(/^TZ=UTC \d+ \d+ \* \* \*$/);
   });
 });

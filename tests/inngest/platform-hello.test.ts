@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { InngestTestEngine } from '@inngest/test';
-import { eventType } from 'inngest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withSystem } from '@/db/tenant';
-import { platformHello } from '@/inngest/functions/platform-hello';
 import { workflowFunction } from '@/inngest/functions/workflow-function';
-import { defineWorkflow } from '@/lib/jobs';
+import { defineWorkflow, helloWorkflow, NonRetriableWorkflowError } from '@/lib/jobs';
 import { configureInlineRunner, runInline } from '@/lib/jobs/inline-runner';
 import { findJobRun } from '@/lib/jobs/job-runs';
 import { createTenant } from '../helpers/database';
+
+const platformHello = workflowFunction(helloWorkflow);
 
 let tenantId: string;
 let workspaceName: string;
@@ -39,7 +39,6 @@ describe('platform-hello as an Inngest function', () => {
     expect(run!.durationMs).toBeGreaterThanOrEqual(0);
 
     // The inline runner, given another event, produces the same output.
-    const { helloWorkflow } = await import('@/lib/jobs/workflows');
     const inline = await runInline(helloWorkflow, { id: randomUUID(), data: { tenantId } });
     expect(inline.output).toEqual(expected);
   });
@@ -56,19 +55,16 @@ describe('platform-hello as an Inngest function', () => {
   });
 
   it('adapts step.sleep and progress, and fails the run without retry on a non-retriable error', async () => {
-    const workflow = defineWorkflow({
-      name: 'test-inngest-sleepy',
-      event: 'test/inngest.sleepy',
-      schema: z.object({ fail: z.boolean() }),
-      retries: 0,
-      async run({ fail }, step) {
+    const workflow = defineWorkflow(
+      { id: 'test-inngest-sleepy', trigger: { event: 'test/inngest.sleepy' }, schema: z.object({ fail: z.boolean() }), retries: 0 },
+      async ({ fail }, step) => {
         await step.sleep('pause', '5m');
         await step.progress(60, 'Woke up');
-        if (fail) throw new Error('woke up grumpy');
+        if (fail) throw new NonRetriableWorkflowError('Woke up grumpy.');
         return step.run('finish', async () => 'rested');
       },
-    });
-    const fn = workflowFunction(workflow, eventType('test/inngest.sleepy', { schema: z.object({ fail: z.boolean() }) }));
+    );
+    const fn = workflowFunction(workflow);
     // step.sleep hangs in the test engine unless mocked.
     const sleepMock = { id: 'pause', handler: () => null };
 
@@ -85,6 +81,6 @@ describe('platform-hello as an Inngest function', () => {
     expect(failed.error).toBeDefined();
     const run = await readRun('test-inngest-sleepy', bad);
     expect(run).toMatchObject({ status: 'failed', attempts: 1, progress: 60 });
-    expect(run!.error).toContain('woke up grumpy');
+    expect(run).toMatchObject({ error: 'Woke up grumpy.', errorCode: 'failed' });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cronMatches, parseCron } from '@/lib/jobs/cron-expression';
-import { runDueCronJobs } from '@/lib/jobs/cron-ticker';
+import { cronWorkflows } from '@/lib/jobs/catalog';
+import { runDueCronWorkflows } from '@/lib/jobs/cron-ticker';
+import { defineWorkflow } from '@/lib/jobs/define-workflow';
 
 const at = (iso: string) => new Date(iso);
 
@@ -47,25 +49,37 @@ describe('cron expression matcher', () => {
 });
 
 describe('cron ticker', () => {
-  it('runs only the jobs due this minute and skips one still running', async () => {
-    const ran: string[] = [];
-    const jobs = [
-      { id: 'every-minute', schedule: '* * * * *', run: async () => void ran.push('every-minute') },
-      { id: 'hourly', schedule: '0 * * * *', run: async () => void ran.push('hourly') },
-      { id: 'busy', schedule: '* * * * *', run: async () => void ran.push('busy') },
+  const cronWorkflow = (id: string, cron: string) => defineWorkflow({ id, trigger: { cron } }, async () => id);
+
+  it('runs only the cron workflows due this minute and skips one still running', async () => {
+    const ran: Array<{ id: string; eventId: string }> = [];
+    const workflows = [
+      cronWorkflow('every-minute', 'TZ=UTC * * * * *'),
+      cronWorkflow('hourly', 'TZ=UTC 0 * * * *'),
+      cronWorkflow('busy', 'TZ=UTC * * * * *'),
     ];
-    const started = await runDueCronJobs(at('2025-01-01T10:07:00Z'), jobs, new Set(['busy']));
+    const started = await runDueCronWorkflows(at('2025-01-01T10:07:30Z'), workflows, new Set(['busy']), async (w, e) => {
+      ran.push({ id: w.id, eventId: e.id });
+    });
     expect(started).toEqual(['every-minute']);
-    expect(ran).toEqual(['every-minute']);
+    // One event id per workflow and minute: a tick seen twice is the same run (job_runs dedupes it).
+    expect(ran).toEqual([{ id: 'every-minute', eventId: 'cron:every-minute:2025-01-01T10:07:00.000Z' }]);
   });
 
-  it('a failing job does not stop the others', async () => {
+  it('a failing workflow does not stop the others', async () => {
     const ran: string[] = [];
-    const jobs = [
-      { id: 'boom', schedule: '* * * * *', run: async () => Promise.reject(new Error('boom')) },
-      { id: 'fine', schedule: '* * * * *', run: async () => void ran.push('fine') },
-    ];
-    await expect(runDueCronJobs(at('2025-01-01T10:07:00Z'), jobs)).resolves.toEqual(['boom', 'fine']);
+    const workflows = [cronWorkflow('boom', 'TZ=UTC * * * * *'), cronWorkflow('fine', 'TZ=UTC * * * * *')];
+    const run = async (w: { id: string }) => {
+      if (w.id === 'boom') throw new Error('boom');
+      ran.push(w.id);
+    };
+    await expect(runDueCronWorkflows(at('2025-01-01T10:07:00Z'), workflows, new Set(), run)).resolves.toEqual(['boom', 'fine']);
     expect(ran).toEqual(['fine']);
+  });
+
+  it('the ticker runs the cron workflows of lib/workflows.ts, and only those', async () => {
+    const { workflowList } = await import('@/lib/workflows');
+    expect(cronWorkflows().map((w) => w.id)).toEqual(workflowList.filter((w) => w.cron).map((w) => w.id));
+    expect(cronWorkflows().map((w) => w.id)).toEqual(expect.arrayContaining(['outbox-sweep', 'audit-integrity', 'workflow-retention']));
   });
 });

@@ -9,7 +9,7 @@ let other: TenantContext;
 let workspaceName: string;
 
 beforeAll(async () => {
-  configureInlineRunner({ sleep: async () => {}, backoffBaseMs: 1 });
+  configureInlineRunner({ sleep: async () => {}, backoffOverride: { initialMs: 1, maxMs: 1 } });
   const a = await createTenant();
   const b = await createTenant();
   ctx = tenantContext({ tenantId: a.workspace.id, userId: a.user.id, role: 'owner', via: 'session' });

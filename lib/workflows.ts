@@ -1,0 +1,16 @@
+import { auditIntegrityWorkflow } from '@/lib/audit/nightly-check';
+import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
+import { retentionWorkflow } from '@/lib/jobs/retention';
+import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
+
+/**
+ * THE list of workflows: each is defined once in lib/<module>/workflows.ts and listed here once.
+ * The outbox catalog (lib/jobs/catalog.ts), the cron ticker, the Inngest event types
+ * (inngest/events.ts) and the Inngest functions (inngest/functions/index.ts) all derive from it.
+ * It lives outside lib/jobs so modules importing lib/jobs never form a cycle with it; only
+ * entry points (and catalog.ts, loaded lazily) import it.
+ */
+export const workflows = [helloWorkflow, outboxSweepWorkflow, retentionWorkflow, auditIntegrityWorkflow] as const;
+
+/** The same list, payload types erased (zod types are invariant). */
+export const workflowList: readonly AnyWorkflow[] = workflows as readonly unknown[] as readonly AnyWorkflow[];
