@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getTableConfig, integer, pgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { rowsOf } from '@/db/rows';
 import { withSystem } from '@/db/tenant';
 import { users, workspaces } from '@/db/schema';
 import { money as moneyColumns } from '@/db/schema/money';
@@ -26,6 +27,17 @@ describe('money() and currencyColumn()', () => {
   it('gives users.currency and workspaces.currency one type', () => {
     expect(columnTypes(users).currency).toBe('char(3) not null');
     expect(columnTypes(workspaces).currency).toBe('char(3) not null');
+  });
+
+  it('migrated users.currency and workspaces.currency to the same column type', async () => {
+    const rows = await withSystem('test: currency column types', async (tx) =>
+      tx.execute(sql`select table_name, data_type, character_maximum_length as length from information_schema.columns
+        where table_schema = 'public' and column_name = 'currency' and table_name in ('users', 'workspaces') order by table_name`),
+    );
+    expect(rowsOf<{ table_name: string; data_type: string; length: number }>(rows).map((r) => [r.table_name, r.data_type, Number(r.length)])).toEqual([
+      ['users', 'character', 3],
+      ['workspaces', 'character', 3],
+    ]);
   });
 
   it('round-trips int8 extremes as bigint through the database', async () => {
