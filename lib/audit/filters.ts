@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditActions } from './actions';
-import { endOfZonedDay, startOfZonedDay } from './zoned-day';
+import { endOfZonedDay, startOfZonedDay } from '@/lib/time';
 
 type SearchParamValue = string | string[] | undefined;
 

@@ -3,7 +3,7 @@ import { auditActionLabel, auditActions, auditActionLabels } from '@/lib/audit/a
 import { auditFilterQuery, auditFilterRange, parseAuditFilter } from '@/lib/audit/filters';
 import { auditRowHash, canonicalJson } from '@/lib/audit/hash';
 import { describeUserAgent } from '@/lib/audit/user-agent';
-import { endOfZonedDay, safeTimeZone, startOfZonedDay } from '@/lib/audit/zoned-day';
+import { endOfZonedDay, safeTimeZone, startOfZonedDay } from '@/lib/time';
 
 describe('canonical hashing', () => {
   it('ignores key order at every depth', () => {
