@@ -41,8 +41,8 @@ export function inngestWorkflowStep(step: InngestStep, workflow: AnyWorkflow, ru
   };
   const guarded = <T>(id: string, fn: () => Promise<T>) =>
     step.run(id, async () => {
-      checkDeadline();
       try {
+        checkDeadline();
         return await fn();
       } catch (error) {
         log().warn({ workflow: workflow.name, runId: run.id, step: id, error: loggableError(error) }, 'workflow step failed');
@@ -52,9 +52,9 @@ export function inngestWorkflowStep(step: InngestStep, workflow: AnyWorkflow, ru
   return {
     // Inngest hands back the JSON form of the result (Jsonify<T>); workflows return JSON by contract.
     run: guarded,
-    sleep: (id, duration) => {
+    async sleep(id, duration) {
       checkDeadline();
-      return step.sleep(id, durationMs(duration));
+      await step.sleep(id, durationMs(duration));
     },
     progress: (percent, message) => recordRunProgress(workflow.name, run.id, percent, message),
     sendEvent: (id: string, events: StepEvent | readonly StepEvent[]) => guarded(id, () => sendEventsFromRun(workflow.name, ctx, events)),
