@@ -46,7 +46,7 @@ describe('money arithmetic', () => {
     for (let run = 0; run < 500; run++) {
       const total = BigInt(Math.floor((next() - 0.3) * 1e9));
       const weights = Array.from({ length: 1 + Math.floor(next() * 7) }, () => String(Math.floor(next() * 1000)));
-      if (weights.every((w) => w === '0')) weights[0] = '1';
+      if (!weights.some((w) => w !== '0')) weights[0] = '1';
       const parts = allocateMoney(money(total, 'USD'), weights);
       expect(parts.reduce((sum, part) => sum + part.minor, 0n)).toBe(total);
       const weightSum = weights.reduce((sum, w) => sum.plus(w), decimal('0'));
