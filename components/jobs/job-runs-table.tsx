@@ -12,7 +12,9 @@ export type JobRunRow = {
   progressMessage: string | null;
   attempts: number;
   durationMs: number | null;
+  /** Safe for members (job_runs keeps raw errors out); the code says what kind of failure. */
   error: string | null;
+  errorCode?: string | null;
   createdAt: Date;
 };
 
@@ -53,7 +55,11 @@ export function JobRunsTable({ runs, timeZone }: { runs: JobRunRow[]; timeZone: 
             <TableCell className="font-medium">{run.workflow}</TableCell>
             <TableCell>
               <Badge tone={TONE[run.status]}>{run.status}</Badge>
-              {run.error ? <p className="mt-1 max-w-xs truncate text-xs text-danger">{run.error}</p> : null}
+              {run.error ? (
+                <p className="mt-1 max-w-xs text-xs text-danger" title={run.errorCode ? `Error code: ${run.errorCode}` : undefined}>
+                  {run.error}
+                </p>
+              ) : null}
             </TableCell>
             <TableCell>
               <ProgressBar value={run.progress} label={`${run.workflow} progress`} hideLabel size="sm" valueText={run.progressMessage ?? undefined} />
