@@ -156,6 +156,16 @@ export async function failJobRun(tx: Tx, id: string, error: RunError): Promise<J
   return row;
 }
 
+/** Cancelled from outside (Inngest: cancelOn, bulk cancel). Like a failure, it cannot undo a success. */
+export async function cancelJobRun(tx: Tx, id: string, error: RunError): Promise<JobRun | undefined> {
+  const [row] = await tx
+    .update(jobRuns)
+    .set({ status: 'cancelled', error: error.message, errorCode: error.code, finishedAt: sql`clock_timestamp()`, durationMs: elapsedMs })
+    .where(and(eq(jobRuns.id, id), ne(jobRuns.status, 'succeeded')))
+    .returning();
+  return row;
+}
+
 export async function getJobRun(tx: Tx, id: string): Promise<JobRun | undefined> {
   const [row] = await tx.select().from(jobRuns).where(eq(jobRuns.id, id));
   return row;

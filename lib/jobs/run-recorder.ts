@@ -3,7 +3,7 @@ import { getLogger } from '@/lib/observability/logger';
 import { recordJobRun } from '@/lib/observability/metrics';
 import type { Workflow, WorkflowContext, WorkflowPayload } from './define-workflow';
 import { NonRetriableWorkflowError, WorkflowTimeoutError, loggableError, safeError } from './errors';
-import { failJobRun, recordAttempt, recordAttemptError, recordProgress, startJobRun, succeedJobRun, type JobRun } from './job-runs';
+import { cancelJobRun, failJobRun, findJobRun, recordAttempt, recordAttemptError, recordProgress, startJobRun, succeedJobRun, type JobRun } from './job-runs';
 import type { WorkflowStep } from './step';
 import { evaluateKey } from './workflow-key';
 
@@ -64,7 +64,8 @@ function tenantOf(data: unknown): string | null {
 
 function withoutMeta(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || !(PARENT_RUN_KEY in data)) return data;
-  const { [PARENT_RUN_KEY]: _parent, ...rest } = data as Record<string, unknown>;
+  const rest = { ...(data as Record<string, unknown>) };
+  delete rest[PARENT_RUN_KEY];
   return rest;
 }
 
@@ -198,4 +199,21 @@ export async function failRunForEvent(workflowName: string, eventId: string, err
     if (found.run) await failJobRun(tx, found.run.id, safeError(error));
   });
   log().warn({ workflow: workflowName, eventId, error: loggableError(error) }, 'workflow failed (reported by Inngest)');
+}
+
+/**
+ * Inngest cancelled a run (its `timeouts.finish`, cancelOn, bulk cancel) — our handler never
+ * hears of it, so without this the job_runs row would stay `running`. A run past its own timeout
+ * fails with code `timeout`; any other cancellation is `cancelled`.
+ */
+export async function recordInngestCancellation(workflow: Pick<Workflow, 'name' | 'timeoutMs'>, eventId: string): Promise<JobRun | undefined> {
+  return withSystem(`workflows: workflow ${workflow.name} cancelled`, async (tx) => {
+    const run = await findJobRun(tx, workflow.name, eventId);
+    if (!run || run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled') return run;
+    const started = run.startedAt ?? run.createdAt;
+    if (workflow.timeoutMs !== null && Date.now() - started.getTime() >= workflow.timeoutMs) {
+      return failJobRun(tx, run.id, safeError(new WorkflowTimeoutError(workflow.name, workflow.timeoutMs)));
+    }
+    return cancelJobRun(tx, run.id, { code: 'cancelled', message: `The job ${workflow.name} was cancelled.` });
+  });
 }

@@ -1,0 +1,30 @@
+import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
+import { inngest } from '@/lib/jobs/inngest-client';
+import { recordInngestCancellation } from '@/lib/jobs/run-recorder';
+
+/** Inngest names a function `<app id>-<function id>` in system events. */
+const prefix = `${inngest.id}-`;
+
+/**
+ * Not a workflow: Inngest's own `inngest/function.cancelled` system event (sent when a run hits
+ * its `timeouts.finish` or is cancelled) marks our job_runs row failed (code `timeout`) or
+ * cancelled, which our handler, never called again, could not do.
+ */
+export function cancelledRunsFunction(workflows: readonly AnyWorkflow[]) {
+  const byFunctionId = new Map(workflows.map((w) => [`${prefix}${w.id}`, w]));
+  return inngest.createFunction(
+    {
+      id: 'workflow-run-cancelled',
+      triggers: [{ event: 'inngest/function.cancelled', if: [...byFunctionId.keys()].map((id) => `event.data.function_id == "${id}"`).join(' || ') }],
+      retries: 3,
+    },
+    async ({ event }) => {
+      const data = event.data as { function_id?: string; event?: { id?: string } };
+      const workflow = data.function_id ? byFunctionId.get(data.function_id) : undefined;
+      const eventId = data.event?.id;
+      if (!workflow || !eventId) return { recorded: false };
+      const run = await recordInngestCancellation(workflow, eventId);
+      return { recorded: Boolean(run), status: run?.status ?? null };
+    },
+  );
+}
