@@ -1,5 +1,6 @@
 import { InfoIcon } from '@/components/ui/icons';
-import { ResendVerificationButton, type ResendVerificationState } from './resend-verification-button';
+import type { FormAction } from '@/lib/actions/result';
+import { ResendVerificationButton } from './resend-verification-button';
 
 /**
  * For AppShell's `banner` slot while the user's address is unconfirmed. Render it only for
@@ -10,7 +11,7 @@ export function VerifyEmailBanner({
   action,
 }: {
   email: string;
-  action: (state: ResendVerificationState, formData: FormData) => Promise<ResendVerificationState>;
+  action: FormAction<unknown>;
 }) {
   return (
     <div role="region" aria-label="Confirm your email" className="bg-warning-soft">

@@ -1,6 +1,11 @@
-import { Button } from '@/components/ui/button';
+'use client';
 
-/** One form per configured provider; the server action starts the OAuth redirect. */
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/result';
+import { FormAlert } from './form-alert';
+
+/** One form per configured provider; the server action starts the OAuth redirect, or says why not. */
 export function OAuthButtons({
   providers,
   action,
@@ -8,20 +13,28 @@ export function OAuthButtons({
 }: {
   providers: Array<{ id: string; name: string }>;
   callbackUrl?: string;
-  action: (formData: FormData) => Promise<void>;
+  action: FormAction<unknown>;
 }) {
   if (providers.length === 0) return null;
   return (
     <div className="grid gap-2">
       {providers.map((provider) => (
-        <form key={provider.id} action={action}>
-          <input type="hidden" name="provider" value={provider.id} />
-          {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-          <Button type="submit" variant="secondary" className="w-full">
-            Continue with {provider.name}
-          </Button>
-        </form>
+        <OAuthButton key={provider.id} provider={provider} action={action} callbackUrl={callbackUrl} />
       ))}
     </div>
+  );
+}
+
+function OAuthButton({ provider, action, callbackUrl }: { provider: { id: string; name: string }; action: FormAction<unknown>; callbackUrl?: string }) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="provider" value={provider.id} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      {state && !state.ok ? <FormAlert>{state.error.message}</FormAlert> : null}
+      <SubmitButton variant="secondary" className="w-full" pendingText={`Opening ${provider.name}…`}>
+        Continue with {provider.name}
+      </SubmitButton>
+    </form>
   );
 }

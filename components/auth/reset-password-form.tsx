@@ -6,20 +6,21 @@ import { FormField } from '@/components/ui/form-field';
 import { CheckCircleIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormState } from '@/lib/auth/form-state';
-import { FormAlert } from './form-alert';
+import type { FormAction } from '@/lib/actions/result';
+import { RESET_LINK_UNUSABLE } from '@/lib/auth/form-codes';
+import { fieldError, FormAlert, formError } from './form-alert';
 import { NewPasswordField } from './password-field';
-
-export type ResetPasswordState = (NonNullable<FormState<'password' | 'confirm'>> & { expired?: boolean }) | null;
 
 export function ResetPasswordForm({
   action,
   token,
 }: {
-  action: (state: ResetPasswordState, formData: FormData) => Promise<ResetPasswordState>;
+  action: FormAction<unknown>;
   token: string;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const message = formError(state);
+  const linkUnusable = state !== null && !state.ok && state.error.code === RESET_LINK_UNUSABLE;
   if (state?.ok) {
     return (
       <div className="space-y-4 text-center">
@@ -36,18 +37,18 @@ export function ResetPasswordForm({
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      {state?.message ? (
+      {message ? (
         <FormAlert>
-          {state.message}{' '}
-          {state.expired ? (
+          {message}{' '}
+          {linkUnusable ? (
             <a href="/forgot-password" className="font-medium underline underline-offset-4">
               Request a new link
             </a>
           ) : null}
         </FormAlert>
       ) : null}
-      <NewPasswordField label="New password" error={state?.fieldErrors?.password} />
-      <FormField id="confirm" label="Repeat new password" error={state?.fieldErrors?.confirm} required>
+      <NewPasswordField label="New password" error={fieldError(state, 'password')} />
+      <FormField id="confirm" label="Repeat new password" error={fieldError(state, 'confirm')} required>
         <Input name="confirm" type="password" autoComplete="new-password" />
       </FormField>
       <SubmitButton className="w-full" pendingText="Saving…">

@@ -4,28 +4,20 @@ import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { SignInState } from '@/lib/auth/sign-in';
+import type { FormAction } from '@/lib/actions/result';
+import { fieldError, FormAlert, formError, submitted } from './form-alert';
 
-export function SignInForm({
-  action,
-  callbackUrl,
-}: {
-  action: (state: SignInState, formData: FormData) => Promise<SignInState>;
-  callbackUrl: string;
-}) {
+export function SignInForm({ action, callbackUrl }: { action: FormAction<unknown>; callbackUrl: string }) {
   const [state, formAction] = useActionState(action, null);
+  const message = formError(state);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state?.message ? (
-        <p role="alert" className="rounded-lg border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger">
-          {state.message}
-        </p>
-      ) : null}
-      <FormField id="email" label="Email" error={state?.fieldErrors?.email} required>
-        <Input name="email" type="email" autoComplete="email" defaultValue={state?.email} />
+      {message ? <FormAlert>{message}</FormAlert> : null}
+      <FormField id="email" label="Email" error={fieldError(state, 'email')} required>
+        <Input name="email" type="email" autoComplete="email" defaultValue={submitted(state, 'email')} />
       </FormField>
-      <FormField id="password" label="Password" error={state?.fieldErrors?.password} required>
+      <FormField id="password" label="Password" error={fieldError(state, 'password')} required>
         <Input name="password" type="password" autoComplete="current-password" />
       </FormField>
       <SubmitButton className="w-full" pendingText="Signing in…">

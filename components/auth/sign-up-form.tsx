@@ -5,34 +5,32 @@ import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormState } from '@/lib/auth/form-state';
-import { FormAlert } from './form-alert';
+import type { FormAction } from '@/lib/actions/result';
+import { fieldError, FormAlert, formError, submitted } from './form-alert';
 import { NewPasswordField } from './password-field';
-
-export type SignUpState = FormState<'name' | 'email' | 'password'>;
 
 export function SignUpForm({
   action,
   invite,
   email,
 }: {
-  action: (state: SignUpState, formData: FormData) => Promise<SignUpState>;
+  action: FormAction<unknown>;
   invite?: string;
   email?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const errors = state?.fieldErrors;
+  const message = formError(state);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {invite ? <input type="hidden" name="invite" value={invite} /> : null}
-      {state?.message ? <FormAlert>{state.message}</FormAlert> : null}
-      <FormField id="name" label="Name" error={errors?.name} required>
-        <Input name="name" autoComplete="name" defaultValue={state?.values?.name} maxLength={100} />
+      {message ? <FormAlert>{message}</FormAlert> : null}
+      <FormField id="name" label="Name" error={fieldError(state, 'name')} required>
+        <Input name="name" autoComplete="name" defaultValue={submitted(state, 'name')} maxLength={100} />
       </FormField>
-      <FormField id="email" label="Email" error={errors?.email} required>
-        <Input name="email" type="email" autoComplete="email" defaultValue={state?.values?.email ?? email} />
+      <FormField id="email" label="Email" error={fieldError(state, 'email')} required>
+        <Input name="email" type="email" autoComplete="email" defaultValue={submitted(state, 'email') ?? email} />
       </FormField>
-      <NewPasswordField error={errors?.password} />
+      <NewPasswordField error={fieldError(state, 'password')} />
       <SubmitButton className="w-full" pendingText="Creating your account…">
         Create account
       </SubmitButton>

@@ -22,8 +22,9 @@ import { authorizePassword } from './password-sign-in';
 import { activeSessionUser, createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
 import { ensurePersonalWorkspace } from './sign-up';
 import { findUserByEmail } from './users';
-import { authorizeSecondFactor, startTwoFactorChallenge } from './two-factor/challenge';
-import { authorizeVerifiedLink } from './verified-link-sign-in';
+import { createTwoFactorChallenge } from './two-factor/challenge';
+import { authorizeSecondFactor, setChallengeCookie } from './two-factor/challenge-cookie';
+import { authorizeVerifiedLink } from './verified-link-provider';
 
 declare module 'next-auth' {
   interface Session {
@@ -114,15 +115,15 @@ export function authConfig(): NextAuthConfig {
         if (account.type === 'oauth' || account.type === 'oidc') return decideOAuthSignIn(account, profile);
         // A magic link is a first factor only when the account has 2FA on.
         const target = await pendingCallbackPath();
-        const challenged = user.email
+        const challenge = user.email
           ? await withSystem('auth: sign-in second factor check', async (tx) => {
               const row = await findUserByEmail(tx, user.email!);
-              if (!row?.totpEnabledAt) return false;
-              await startTwoFactorChallenge(tx, row, 'magic-link', target);
-              return true;
+              return row?.totpEnabledAt ? createTwoFactorChallenge(tx, row, 'magic-link', target) : null;
             })
-          : false;
-        return challenged ? TWO_FACTOR_PATH : true;
+          : null;
+        if (!challenge) return true;
+        await setChallengeCookie(challenge);
+        return TWO_FACTOR_PATH;
       },
       async jwt({ token, user, account }) {
         if (user?.id) {

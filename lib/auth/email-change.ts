@@ -7,9 +7,8 @@ import { appUrl, sendTemplate } from '@/lib/email/templates';
 import { getLogger } from '@/lib/observability/logger';
 import { isUniqueViolation } from '@/lib/tenancy/db-errors';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
-import { limitAccount, TOO_MANY_REQUESTS } from './account-limits';
 import { verifyPassword } from './password';
-import { emailSchema } from './schemas';
+import { currentPasswordSchema, emailSchema } from './schemas';
 import { revokeAllSessions } from './sessions';
 import { consumeAuthToken, createAuthToken, revokeAuthTokens, type AuthTokenProblem } from './tokens';
 
@@ -17,7 +16,7 @@ export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export const emailChangeSchema = z.object({
   email: emailSchema,
-  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, { error: 'Enter your current password.' }).max(1024),
+  currentPassword: currentPasswordSchema('Enter your current password.'),
 });
 
 export type EmailChangeInput = z.infer<typeof emailChangeSchema>;
@@ -30,15 +29,13 @@ export type EmailChangeRequestOutcome =
  * Asks the new address to confirm. Nothing changes until it does, so a typo or a stolen session
  * can't move the account to an address its owner doesn't control. An address that already has an
  * account gets no email but the same answer, so this form can't probe for accounts either.
+ * The per-user limit (`emailChangeUser`) is the action's.
  */
 export async function requestEmailChange(
   userId: string,
   input: EmailChangeInput,
   now: Date = new Date(),
 ): Promise<EmailChangeRequestOutcome> {
-  const limit = await limitAccount('emailChangeUser', userId);
-  if (!limit.success) return { ok: false, message: TOO_MANY_REQUESTS };
-
   const [user] = await withSystem('account: email change: load user', (tx) =>
     tx.select({ email: users.email, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1),
   );

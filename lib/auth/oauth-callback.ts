@@ -5,7 +5,8 @@ import { completeOAuthLink, OAUTH_LINK_COOKIE, userForIdentity, type ProviderIde
 import { isOAuthProvider } from './oauth-providers';
 import { SECURITY_PATH, TWO_FACTOR_PATH } from './paths';
 import { pendingCallbackPath } from './pending-callback';
-import { startTwoFactorChallenge } from './two-factor/challenge';
+import { createTwoFactorChallenge } from './two-factor/challenge';
+import { setChallengeCookie } from './two-factor/challenge-cookie';
 
 type ProviderAccount = { provider: string; providerAccountId: string; type: string };
 type ProviderProfile = { email?: unknown; email_verified?: unknown } | undefined;
@@ -47,10 +48,12 @@ export async function decideOAuthSignIn(account: ProviderAccount, profile: Provi
     const linked = await userForIdentity(tx, identity.provider, identity.providerAccountId);
     if (!linked) return 'new' as const;
     if (!linked.totpEnabledAt) return 'linked' as const;
-    await startTwoFactorChallenge(tx, linked, 'oauth', target);
-    return 'second-factor' as const;
+    return { challenge: await createTwoFactorChallenge(tx, linked, 'oauth', target) };
   });
-  if (state === 'second-factor') return TWO_FACTOR_PATH;
+  if (typeof state === 'object') {
+    await setChallengeCookie(state.challenge);
+    return TWO_FACTOR_PATH;
+  }
   if (state === 'new' && (!identity.email || !identity.emailVerified)) return '/sign-in?error=OAuthEmailUnverified';
   return true;
 }

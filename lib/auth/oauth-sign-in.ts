@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { signIn } from './index';
-import { OAUTH_PROVIDERS } from './oauth-providers';
-import { safeCallbackPath } from './safe-redirect';
+import { OAUTH_PROVIDERS, type OAuthProviderId } from './oauth-providers';
+import { callbackPathField } from './schemas';
 
-const providerSchema = z.enum(OAUTH_PROVIDERS);
+export const oauthProviderSchema = z.object({
+  provider: z.enum(OAUTH_PROVIDERS, { error: 'Choose Google or GitHub.' }),
+});
 
-/** Starts an OAuth sign-in from the sign-in page. */
-export async function startOAuthSignIn(formData: FormData): Promise<void> {
-  const provider = providerSchema.parse(formData.get('provider'));
-  await signIn(provider, { redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
+export const oauthSignInSchema = oauthProviderSchema.extend({ callbackUrl: callbackPathField });
+
+/** Starts an OAuth sign-in from the sign-in or sign-up page: Auth.js redirects to the provider. */
+export async function startOAuthSignIn(provider: OAuthProviderId, callbackUrl: string): Promise<null> {
+  await signIn(provider, { redirectTo: callbackUrl });
+  return null;
 }

@@ -2,11 +2,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
+import { secret } from '@/lib/actions/secret';
 import { recordAccountAudit } from '@/lib/audit';
 import { appUrl, renderEmail, sendTemplate } from '@/lib/email/templates';
+import { AppError } from '@/lib/errors/app-error';
 import { getLogger } from '@/lib/observability/logger';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
-import { emailKey, limitAccount } from './account-limits';
+import { emailKey, limitAccount, TOO_MANY_REQUESTS } from './account-limits';
 import { clearFailedPasswords } from './lockout';
 import { hashPassword } from './password';
 import { checkPasswordStrength, PASSWORD_MAX_LENGTH } from './password-strength';
@@ -21,9 +23,11 @@ export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string().min(1).max(200),
-    password: z.string({ error: 'Choose a password.' }).max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
-    confirm: z.string(),
+    // A missing or mangled token is the link's problem, not a field's: it reads as '' and the
+    // reset then reports an invalid link.
+    token: secret(z.string().min(1).max(200).catch('')),
+    password: secret(z.string({ error: 'Choose a password.' }).max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` })),
+    confirm: secret(z.string()),
   })
   .superRefine((input, ctx) => {
     const verdict = checkPasswordStrength(input.password);
@@ -32,13 +36,12 @@ export const resetPasswordSchema = z
   });
 
 /**
- * Counted per IP and per address before anything is looked up, so the answer ("too many") is the
- * same for addresses with and without an account.
+ * The per-address limit on reset emails (the per-IP one is the action's `rateLimit: 'resetIp'`).
+ * Counted before anything is looked up, so the answer ("too many") is the same for addresses with
+ * and without an account.
  */
-export async function limitPasswordResetRequest(email: string, ip: string): Promise<boolean> {
-  const byIp = await limitAccount('resetIp', ip);
-  if (!byIp.success) return false;
-  return (await limitAccount('resetEmail', emailKey(email))).success;
+export async function limitPasswordResetEmail(email: string): Promise<void> {
+  if (!(await limitAccount('resetEmail', emailKey(email))).success) throw new AppError('rate_limited', TOO_MANY_REQUESTS);
 }
 
 /**

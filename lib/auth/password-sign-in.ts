@@ -7,7 +7,8 @@ import { clearFailedPasswords, isLockedOut, recordFailedPassword } from './locko
 import { burnPasswordCheck, verifyPassword } from './password';
 import { safeCallbackPath } from './safe-redirect';
 import { signInSchema } from './schemas';
-import { startTwoFactorChallenge } from './two-factor/challenge';
+import { createTwoFactorChallenge } from './two-factor/challenge';
+import { setChallengeCookie } from './two-factor/challenge-cookie';
 import { findUserByEmail } from './users';
 
 /** Thrown from authorize so the form can say "slow down" instead of "wrong password". */
@@ -60,12 +61,13 @@ export async function authorizePassword(raw: unknown, request: Request) {
   await resetSignInForEmail(email);
   const fields = raw as { callbackUrl?: unknown; redirectTo?: unknown };
   const redirectTo = safeCallbackPath(fields.callbackUrl ?? fields.redirectTo);
-  const needsSecondFactor = await withSystem('auth: sign-in success', async (tx) => {
+  const challenge = await withSystem('auth: sign-in success', async (tx) => {
     await clearFailedPasswords(tx, email, user!.id);
-    if (!user!.totpEnabledAt) return false;
-    await startTwoFactorChallenge(tx, user!, 'password', redirectTo);
-    return true;
+    return user!.totpEnabledAt ? createTwoFactorChallenge(tx, user!, 'password', redirectTo) : null;
   });
-  if (needsSecondFactor) throw new TwoFactorRequired();
+  if (challenge) {
+    await setChallengeCookie(challenge);
+    throw new TwoFactorRequired();
+  }
   return { id: user!.id, email: user!.email, name: user!.name, image: user!.image, tokenVersion: user!.tokenVersion };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '@/db/schema';
-import { withSystem } from '@/db/tenant';
+import { withSystem, type Tx } from '@/db/tenant';
 import { currencySchema, timeZoneSchema } from '@/lib/tenancy/workspace-fields';
 import { nameSchema } from './sign-up';
 
@@ -35,26 +35,29 @@ export type Profile = {
   hasPassword: boolean;
 };
 
-export async function getProfile(userId: string): Promise<Profile | null> {
-  const [row] = await withSystem('account: profile', (tx) =>
-    tx
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        emailVerified: users.emailVerified,
-        image: users.image,
-        timezone: users.timezone,
-        currency: users.currency,
-        passwordHash: users.passwordHash,
-      })
-      .from(users)
-      .where(eq(users.id, userId))
-      .limit(1),
-  );
+export async function readProfile(tx: Tx, userId: string): Promise<Profile | null> {
+  const [row] = await tx
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      emailVerified: users.emailVerified,
+      image: users.image,
+      timezone: users.timezone,
+      currency: users.currency,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!row) return null;
   const { passwordHash, ...profile } = row;
   return { ...profile, hasPassword: Boolean(passwordHash) };
+}
+
+/** The profile in a transaction of its own, for pages. */
+export function getProfile(userId: string): Promise<Profile | null> {
+  return withSystem('account: profile', (tx) => readProfile(tx, userId));
 }
 
 export async function updateProfile(userId: string, input: ProfileInput, now: Date = new Date()): Promise<void> {

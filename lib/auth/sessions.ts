@@ -127,11 +127,3 @@ export async function revokeAllSessions(
   }
   return rows.length;
 }
-
-/** The id of the session this request belongs to (the JWT's `sid`), or null when signed out. */
-export async function currentSessionId(): Promise<string | null> {
-  // Imported lazily: the Auth.js config imports this module.
-  const { auth } = await import('./index');
-  const session = await auth();
-  return session?.sessionId ?? null;
-}

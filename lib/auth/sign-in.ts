@@ -1,35 +1,30 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import { AppError } from '@/lib/errors/app-error';
 import { signIn } from './index';
-import { safeCallbackPath } from './safe-redirect';
-import { signInSchema } from './schemas';
+import { TWO_FACTOR_PATH } from './paths';
+import type { SignInInput } from './schemas';
 
-export type SignInState = {
-  message?: string;
-  fieldErrors?: { email?: string[]; password?: string[] };
-  email?: string;
-} | null;
-
-const MESSAGES: Record<string, string> = {
-  rate_limited: 'Too many sign-in attempts. Please wait a minute and try again.',
-  locked: 'Too many failed attempts. For your security, sign-in is paused for 15 minutes — or reset your password.',
+const REFUSALS: Record<string, AppError> = {
+  rate_limited: new AppError('rate_limited', 'Too many sign-in attempts. Please wait a minute and try again.'),
+  locked: new AppError('forbidden', 'Too many failed attempts. For your security, sign-in is paused for 15 minutes — or reset your password.'),
 };
 // One message for unknown email and wrong password: the form never reveals who has an account.
 const WRONG = 'That email and password don’t match. Check them and try again.';
 
-export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = typeof formData.get('email') === 'string' ? String(formData.get('email')) : '';
-  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
-  const target = safeCallbackPath(formData.get('callbackUrl'));
+/**
+ * The password form's sign-in: Auth.js's credentials provider (lib/auth/password-sign-in.ts) does
+ * the checks, and its refusals become the form's message. Redirects on success, or to the code
+ * step when the account has 2FA on.
+ */
+export async function signInWithPassword(input: SignInInput & { callbackUrl: string }): Promise<null> {
   try {
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, callbackUrl: target, redirectTo: target });
-    return null;
+    await signIn('credentials', { email: input.email, password: input.password, callbackUrl: input.callbackUrl, redirectTo: input.callbackUrl });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const code = (error as AuthError & { code?: string }).code ?? '';
-    if (code === 'two_factor_required') redirect('/sign-in/two-factor');
-    return { message: MESSAGES[code] ?? WRONG, email };
+    if (code === 'two_factor_required') redirect(TWO_FACTOR_PATH);
+    throw REFUSALS[code] ?? new AppError('unauthorized', WRONG);
   }
+  return null;
 }

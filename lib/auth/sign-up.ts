@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, users, workspaces } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
+import { secret } from '@/lib/actions/secret';
 import { appUrl, sendTemplate } from '@/lib/email/templates';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { availableSlugFor } from '@/lib/tenancy/slug-availability';
@@ -24,7 +25,7 @@ export const signUpSchema = z
   .object({
     name: nameSchema,
     email: emailSchema,
-    password: z.string({ error: 'Choose a password.' }).max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+    password: secret(z.string({ error: 'Choose a password.' }).max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` })),
     invite: z.string().trim().max(200).optional(),
   })
   .superRefine((input, ctx) => {

@@ -2,29 +2,23 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { ResendVerificationState } from '@/components/account/resend-verification-button';
-import type { ProfileFormState } from '@/components/account/profile-form';
+import { success } from '@/lib/actions/result';
+import { userAction } from '@/lib/actions/user-action';
 import { resendVerification } from '@/lib/auth/email-verification';
-import { textFields } from '@/lib/auth/form-state';
 import { profileSchema, updateProfile } from '@/lib/auth/profile';
-import { requireUser } from '@/lib/tenancy/session';
+import { AppError } from '@/lib/errors/app-error';
 
-export async function resendVerificationAction(): Promise<ResendVerificationState> {
-  const user = await requireUser();
+// The limit (verifyResendUser) stays in lib: it is one budget per account, shared with the
+// expired link's "send a new link", which only learns the account from the token.
+export const resendVerificationAction = userAction({ input: z.object({}), component: 'account' }, async ({ user }) => {
   const outcome = await resendVerification(user.id);
-  if (!outcome.ok) return { ok: false, message: outcome.message };
-  return { ok: true, message: outcome.sent ? 'Sent. Check your inbox.' : 'Your address is already confirmed.' };
-}
+  if (!outcome.ok) throw new AppError('rate_limited', outcome.message);
+  return success(null, { message: outcome.sent ? 'Sent. Check your inbox.' : 'Your address is already confirmed.' });
+});
 
-export async function updateProfileAction(_previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
-  const user = await requireUser();
-  const fields = textFields(formData);
-  const parsed = profileSchema.safeParse(fields);
-  if (!parsed.success) {
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: fields };
-  }
-  await updateProfile(user.id, parsed.data);
+export const updateProfileAction = userAction({ input: profileSchema, component: 'account' }, async ({ input, user }) => {
+  await updateProfile(user.id, input);
   revalidatePath('/account', 'layout');
-  const { name, image, timezone, currency } = parsed.data;
-  return { ok: true, message: 'Profile saved.', values: { name, image: image ?? '', timezone, currency } };
-}
+  const { name, image, timezone, currency } = input;
+  return success(null, { message: 'Profile saved.', values: { name, image: image ?? '', timezone, currency } });
+});

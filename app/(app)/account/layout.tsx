@@ -2,21 +2,14 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AccountNav } from '@/components/account/account-nav';
 import { AppShell } from '@/components/shell/app-shell';
-import { withSystem } from '@/db/tenant';
-import { getProfile } from '@/lib/auth/profile';
+import { accountShellOf } from '@/lib/auth/account-shell';
 import { requireUser } from '@/lib/tenancy/session';
-import { defaultWorkspaceSlug, listWorkspacesOfUser } from '@/lib/tenancy/workspaces';
 import { signOutAction } from '../actions';
 import { verifyEmailBannerFor } from '../verify-banner';
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [{ workspaces, slug }, profile, banner] = await Promise.all([
-    withSystem('auth: account shell', async (tx) => ({ workspaces: await listWorkspacesOfUser(tx, user.id), slug: await defaultWorkspaceSlug(tx, user.id) })),
-    getProfile(user.id),
-    verifyEmailBannerFor(user.id),
-  ]);
-  const current = workspaces.find((w) => w.slug === slug) ?? workspaces[0];
+  const [{ profile, workspaces, current }, banner] = await Promise.all([accountShellOf(user.id), verifyEmailBannerFor(user.id)]);
   // The shell is built around a workspace; someone without one belongs in onboarding first.
   if (!current) redirect('/onboarding');
   return (

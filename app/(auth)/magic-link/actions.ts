@@ -1,7 +1,9 @@
 'use server';
 
-import { requestMagicLink, type MagicLinkState } from '@/lib/auth/magic-link-request';
+import { publicAction } from '@/lib/actions/public-action';
+import { requestMagicLink } from '@/lib/auth/magic-link-request';
+import { magicLinkSchema } from '@/lib/auth/schemas';
 
-export async function magicLinkAction(previous: MagicLinkState, formData: FormData): Promise<MagicLinkState> {
-  return requestMagicLink(previous, formData);
-}
+export const magicLinkAction = publicAction({ input: magicLinkSchema, rateLimit: 'magicLinkIp', component: 'magic-link' }, ({ input }) =>
+  requestMagicLink(input),
+);

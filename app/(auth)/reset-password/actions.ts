@@ -1,10 +1,10 @@
 'use server';
 
-import { z } from 'zod';
-import type { ResetPasswordState } from '@/components/auth/reset-password-form';
-import { textFields } from '@/lib/auth/form-state';
+import { publicAction } from '@/lib/actions/public-action';
+import { failure } from '@/lib/actions/result';
+import { AppError } from '@/lib/errors/app-error';
+import { RESET_LINK_UNUSABLE } from '@/lib/auth/form-codes';
 import { resetPassword, resetPasswordSchema } from '@/lib/auth/password-reset';
-import { requestMeta } from '@/lib/tenancy/request-meta';
 
 const PROBLEM_MESSAGES = {
   expired: 'This reset link has expired.',
@@ -12,15 +12,10 @@ const PROBLEM_MESSAGES = {
   invalid: 'This reset link doesn’t work.',
 } as const;
 
-export async function resetPasswordAction(_previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
-  const parsed = resetPasswordSchema.safeParse(textFields(formData));
-  if (!parsed.success) {
-    const { fieldErrors } = z.flattenError(parsed.error);
-    if (fieldErrors.token) return { message: PROBLEM_MESSAGES.invalid, expired: true };
-    return { fieldErrors: { password: fieldErrors.password, confirm: fieldErrors.confirm } };
-  }
-  const outcome = await resetPassword(parsed.data, await requestMeta());
-  if (outcome.ok) return { ok: true };
-  if (outcome.reason === 'weak') return { fieldErrors: { password: [outcome.message] } };
-  return { message: PROBLEM_MESSAGES[outcome.reason], expired: true };
-}
+export const resetPasswordAction = publicAction({ input: resetPasswordSchema, component: 'password-reset' }, async ({ input, meta }) => {
+  if (!input.token) return failure(RESET_LINK_UNUSABLE, PROBLEM_MESSAGES.invalid);
+  const outcome = await resetPassword(input, meta);
+  if (outcome.ok) return null;
+  if (outcome.reason === 'weak') throw new AppError('validation_failed', outcome.message, { field: 'password' });
+  return failure(RESET_LINK_UNUSABLE, PROBLEM_MESSAGES[outcome.reason]);
+});

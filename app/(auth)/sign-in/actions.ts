@@ -1,12 +1,14 @@
 'use server';
 
-import { startOAuthSignIn } from '@/lib/auth/oauth-sign-in';
-import { signInWithPassword, type SignInState } from '@/lib/auth/sign-in';
+import { publicAction } from '@/lib/actions/public-action';
+import { oauthSignInSchema, startOAuthSignIn } from '@/lib/auth/oauth-sign-in';
+import { signInFormSchema } from '@/lib/auth/schemas';
+import { signInWithPassword } from '@/lib/auth/sign-in';
 
-export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
-  return signInWithPassword(previous, formData);
-}
+// The per-IP and per-address sign-in limits live in the credentials provider (they need the
+// email, and a direct POST to Auth.js meets them too), so no `rateLimit` here.
+export const signInAction = publicAction({ input: signInFormSchema, component: 'sign-in' }, ({ input }) => signInWithPassword(input));
 
-export async function oauthSignInAction(formData: FormData): Promise<void> {
-  await startOAuthSignIn(formData);
-}
+export const oauthSignInAction = publicAction({ input: oauthSignInSchema, component: 'oauth-sign-in' }, ({ input }) =>
+  startOAuthSignIn(input.provider, input.callbackUrl),
+);

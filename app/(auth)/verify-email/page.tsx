@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { AuthResultCard } from '@/components/auth/auth-result-card';
+import { TokenButtonForm } from '@/components/auth/token-button-form';
 import { ResendVerificationButton } from '@/components/account/resend-verification-button';
 import { Button } from '@/components/ui/button';
 import { AlertTriangleIcon, CheckCircleIcon, HistoryIcon } from '@/components/ui/icons';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { verifyEmailToken } from '@/lib/auth/email-verification';
 import { currentUser } from '@/lib/tenancy/session';
 import { resendVerificationAction } from '@/app/(app)/account/actions';
@@ -29,12 +29,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         title="Email address confirmed"
         actions={
           signInToken ? (
-            <form action={continueSignedInAction} className="w-full sm:w-auto">
-              <input type="hidden" name="token" value={signInToken} />
-              <SubmitButton className="w-full" pendingText="Signing in…">
-                Continue
-              </SubmitButton>
-            </form>
+            <TokenButtonForm action={continueSignedInAction} token={signInToken} pendingText="Signing in…">
+              Continue
+            </TokenButtonForm>
           ) : (
             <Button href={outcome.next}>Continue</Button>
           )
@@ -60,12 +57,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         icon={<HistoryIcon />}
         title="This link has expired"
         actions={
-          <form action={resendFromLinkAction} className="w-full sm:w-auto">
-            <input type="hidden" name="token" value={token} />
-            <SubmitButton className="w-full" pendingText="Sending…">
-              Send a new link
-            </SubmitButton>
-          </form>
+          <TokenButtonForm action={resendFromLinkAction} token={token} pendingText="Sending…">
+            Send a new link
+          </TokenButtonForm>
         }
       >
         <p>Confirmation links work for 24 hours. Ask for a new one and we’ll send it to the same address.</p>

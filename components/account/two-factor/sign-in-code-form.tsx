@@ -4,24 +4,26 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { TwoFactorFormState } from '@/lib/auth/two-factor/challenge';
+import { fieldError, formError } from '@/components/auth/form-alert';
+import type { FormAction } from '@/lib/actions/result';
 import { CodeInput } from './code-input';
 import { FormMessage } from './form-message';
 
 /** The second sign-in step: a 6-digit code, or (toggled) one of the recovery codes. */
-export function SignInCodeForm({ action }: { action: (state: TwoFactorFormState, formData: FormData) => Promise<TwoFactorFormState> }) {
+export function SignInCodeForm({ action }: { action: FormAction<unknown> }) {
   const [state, formAction] = useActionState(action, null);
   const [recovery, setRecovery] = useState(false);
+  const message = formError(state);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state?.message ? <FormMessage tone="error">{state.message}</FormMessage> : null}
+      {message ? <FormMessage tone="error">{message}</FormMessage> : null}
       <FormField
         // A new key remounts the input, so switching modes clears what was typed.
         key={recovery ? 'recovery' : 'totp'}
         id="code"
         label={recovery ? 'Recovery code' : 'Authentication code'}
         hint={recovery ? 'One of the codes you saved when you set up two-factor, like abcde-12345. Each works once.' : 'The 6-digit code your authenticator app shows now.'}
-        error={state?.fieldErrors?.code}
+        error={fieldError(state, 'code')}
         required
       >
         {recovery ? <CodeInput allowRecovery autoComplete="off" placeholder="xxxxx-xxxxx" autoFocus /> : <CodeInput placeholder="123456" pattern="[0-9 ]*" autoFocus />}

@@ -39,7 +39,7 @@ async function pressContinue(token: unknown) {
   jar.clear();
   const form = new FormData();
   if (typeof token === 'string') form.set('token', token);
-  const error = await continueSignedInAction(form).then(
+  const error = await continueSignedInAction(null, form).then(
     () => null,
     (thrown: unknown) => thrown as { digest?: string },
   );

@@ -17,9 +17,10 @@ vi.mock('next/headers', () => ({
 }));
 
 const { issueEmailVerification, verifyEmailToken } = await import('@/lib/auth/email-verification');
-const { authorizeVerifiedLink, verifiedSignInNext, VERIFIED_SIGN_IN_TTL_MS } = await import('@/lib/auth/verified-link-sign-in');
+const { verifiedSignInNext, VERIFIED_SIGN_IN_TTL_MS } = await import('@/lib/auth/verified-link-sign-in');
+const { authorizeVerifiedLink } = await import('@/lib/auth/verified-link-provider');
 const { TwoFactorRequired } = await import('@/lib/auth/password-sign-in');
-const { CHALLENGE_COOKIE } = await import('@/lib/auth/two-factor/challenge');
+const { CHALLENGE_COOKIE } = await import('@/lib/auth/two-factor/challenge-cookie');
 
 async function unverifiedUser() {
   const email = `continue-${randomUUID().slice(0, 8)}@example.test`;

@@ -9,12 +9,11 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { LogOutIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
-import { withSystem } from '@/db/tenant';
 import { formatInZone, safeTimeZone } from '@/lib/time';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { providerRows } from '@/lib/auth/oauth-providers';
-import { loadSecurityOverview } from '@/lib/auth/security-overview';
-import { currentSessionId } from '@/lib/auth/sessions';
+import { securityOverviewOf } from '@/lib/auth/account-security';
+import { currentSessionId } from '@/lib/auth/current-session';
 import { groupSecret, qrCodeDataUrl } from '@/lib/auth/two-factor/qr-code';
 import { requireUser } from '@/lib/tenancy/session';
 import { signOutAction } from '../../actions';
@@ -43,7 +42,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const user = await requireUser();
   const sessionId = await currentSessionId();
-  const overview = await withSystem('auth: account security page', (tx) => loadSecurityOverview(tx, user.id, sessionId));
+  const overview = await securityOverviewOf(user.id, sessionId);
   const timeZone = safeTimeZone(overview.timezone);
   const setup = overview.pendingSetup
     ? { qrDataUrl: await qrCodeDataUrl(overview.pendingSetup.uri), groupedSecret: groupSecret(overview.pendingSetup.secret) }

@@ -1,7 +1,10 @@
 'use server';
 
-import { completeTwoFactorSignIn, type TwoFactorFormState } from '@/lib/auth/two-factor/challenge';
+import { publicAction } from '@/lib/actions/public-action';
+import { signInCodeSchema } from '@/lib/auth/schemas';
+import { completeTwoFactorSignIn } from '@/lib/auth/two-factor/sign-in-step';
 
-export async function twoFactorSignInAction(previous: TwoFactorFormState, formData: FormData): Promise<TwoFactorFormState> {
-  return completeTwoFactorSignIn(previous, formData);
-}
+// Brute force is bounded by the challenge itself: five wrong codes spend it.
+export const twoFactorSignInAction = publicAction({ input: signInCodeSchema, component: 'two-factor-sign-in' }, ({ input }) =>
+  completeTwoFactorSignIn(input),
+);

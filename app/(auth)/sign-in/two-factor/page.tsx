@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInCodeForm } from '@/components/account/two-factor/sign-in-code-form';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
-import { hasPendingChallenge } from '@/lib/auth/two-factor/challenge';
+import { hasPendingChallenge } from '@/lib/auth/two-factor/challenge-cookie';
 import { twoFactorSignInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Two-factor sign-in' };

@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { AlertTriangleIcon, CheckCircleIcon } from '@/components/ui/icons';
 import { confirmEmailChange } from '@/lib/auth/email-change';
-import { currentSessionId } from '@/lib/auth/sessions';
+import { currentSessionId } from '@/lib/auth/current-session';
 import { requestMeta } from '@/lib/tenancy/request-meta';
 import { requireUser } from '@/lib/tenancy/session';
 
