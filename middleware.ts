@@ -8,6 +8,7 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/sec
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
 import { limitCoarse } from '@/lib/ratelimit/limits';
+import { LAST_WORKSPACE_COOKIE, LAST_WORKSPACE_MAX_AGE_SECONDS, workspaceSlugInPath } from '@/lib/tenancy/last-workspace';
 
 
 /** The request gate (DESIGN.md §3): security headers, size limit, coarse rate limit, auth redirect. */
@@ -57,7 +58,21 @@ export async function middleware(request: NextRequest) {
   // Lets a page redirect an old workspace slug to the same sub-path under the new one.
   forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
   forwarded.set('Content-Security-Policy', csp);
-  return finish(NextResponse.next({ request: { headers: forwarded } }));
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  // Remembers the workspace opened last for `/w`, so rendering a page writes nothing to the database.
+  // Link prefetches (the workspace switcher's) are not visits.
+  const prefetch = request.headers.has('next-router-prefetch') || request.headers.get('purpose') === 'prefetch';
+  const slug = request.method === 'GET' && !prefetch ? workspaceSlugInPath(pathname) : null;
+  if (slug && request.cookies.get(LAST_WORKSPACE_COOKIE)?.value !== slug) {
+    response.cookies.set(LAST_WORKSPACE_COOKIE, slug, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: production,
+      path: '/',
+      maxAge: LAST_WORKSPACE_MAX_AGE_SECONDS,
+    });
+  }
+  return finish(response);
 }
 
 export const config = {

@@ -3,11 +3,9 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { RefreshWhileActive } from './refresh-while-active';
-import type { ActionResult } from '@/lib/tenancy/workspace-action';
+import type { FormAction } from '@/lib/actions/result';
 
-type Result = ActionResult<{ eventId: string }> | null;
-
-export function RunHelloForm({ workspace, action }: { workspace: string; action: (state: Result, formData: FormData) => Promise<Result> }) {
+export function RunHelloForm({ workspace, action }: { workspace: string; action: FormAction<{ eventId: string }> }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">

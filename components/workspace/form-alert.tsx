@@ -1,7 +1,9 @@
-import type { ActionResult } from '@/lib/tenancy/action-result';
+import type { ActionState } from '@/lib/actions/result';
+
+export { fieldError, submitted } from '@/lib/actions/result';
 
 /** The form-level line under a server action form: its error, or a success message. */
-export function FormAlert({ state, success }: { state: ActionResult<unknown> | null; success?: string }) {
+export function FormAlert({ state, success }: { state: ActionState<unknown>; success?: string }) {
   if (!state) return null;
   if (state.ok) {
     return success ? (
@@ -19,13 +21,4 @@ export function FormAlert({ state, success }: { state: ActionResult<unknown> | n
       {state.error.message}
     </p>
   );
-}
-
-export function fieldError(state: ActionResult<unknown> | null, field: string): string[] | undefined {
-  return state && !state.ok ? state.fieldErrors?.[field] : undefined;
-}
-
-/** What the user typed, after a failed submit (React resets the form once the action returns). */
-export function submitted(state: ActionResult<unknown> | null, field: string): string | undefined {
-  return state && !state.ok ? state.values?.[field] : undefined;
 }

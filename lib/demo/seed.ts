@@ -1,8 +1,8 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { withSystem } from '@/db/tenant';
 import { memberships, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { createWorkspace, rememberLastWorkspace } from '@/lib/tenancy/workspaces';
+import { createWorkspace } from '@/lib/tenancy/workspaces';
 import { DEMO_TEAMMATE, DEMO_USER, DEMO_WORKSPACES } from './demo-accounts';
 
 export type SeedResult = { seeded: boolean; email: string; password: string; workspaces: string[] };
@@ -28,7 +28,13 @@ export async function seedDemoIfEmpty(): Promise<SeedResult> {
     for (const [index, workspace] of DEMO_WORKSPACES.entries()) {
       const created = await createWorkspace(tx, { ...workspace, ownerId: demo!.id });
       await tx.insert(memberships).values({ tenantId: created.id, userId: teammate!.id, role: 'member' });
-      if (index === 0) await rememberLastWorkspace(tx, demo!.id, created.id);
+      // `/w` opens the workspace joined first (until a cookie remembers another): make that the first demo one.
+      if (index === 0) {
+        await tx
+          .update(memberships)
+          .set({ createdAt: sql`now() - interval '1 minute'` })
+          .where(and(eq(memberships.tenantId, created.id), eq(memberships.userId, demo!.id)));
+      }
     }
     return true;
   });

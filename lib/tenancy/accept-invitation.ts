@@ -1,11 +1,15 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { invitations, memberships, users, workspaces } from '@/db/schema';
-import { withSystem, type WorkspaceRole } from '@/db/tenant';
+import type { Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
 import { hashInvitationToken, looksLikeInvitationToken, normalizeEmail } from './invitation-tokens';
 import type { RequestMeta } from './request-meta';
 import { seatLimitFor } from './seat-limit';
+import { getWorkspaceOrThrow } from './workspaces';
+
+// The invitee isn't a member yet, so both run in a system transaction the entry point opens
+// (lib/tenancy/signed-in.ts), reached only through the token.
 
 export type InvitationStatus = 'open' | 'expired' | 'accepted' | 'revoked';
 
@@ -25,29 +29,24 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
   return 'open';
 }
 
-/**
- * What the invite page shows. The visitor isn't a member yet, so this is system work, reached
- * only through the token (forged or unknown tokens are null).
- */
-export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
+/** What the invite page shows; forged or unknown tokens are null. */
+export async function previewInvitation(tx: Tx, token: string): Promise<InvitationPreview | null> {
   if (!looksLikeInvitationToken(token)) return null;
-  const [row] = await withSystem('tenancy: preview invitation', (tx) =>
-    tx
-      .select({
-        email: invitations.email,
-        role: invitations.role,
-        acceptedAt: invitations.acceptedAt,
-        revokedAt: invitations.revokedAt,
-        expiresAt: invitations.expiresAt,
-        workspace: { id: workspaces.id, name: workspaces.name, slug: workspaces.slug },
-        inviterName: sql<string | null>`coalesce(${users.name}, ${users.email})`,
-      })
-      .from(invitations)
-      .innerJoin(workspaces, eq(workspaces.id, invitations.tenantId))
-      .leftJoin(users, eq(users.id, invitations.invitedBy))
-      .where(eq(invitations.tokenHash, hashInvitationToken(token)))
-      .limit(1),
-  );
+  const [row] = await tx
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+      workspace: { id: workspaces.id, name: workspaces.name, slug: workspaces.slug },
+      inviterName: sql<string | null>`coalesce(${users.name}, ${users.email})`,
+    })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.tenantId))
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+    .limit(1);
   if (!row) return null;
   return { status: statusOf(row), email: row.email, role: row.role, workspace: row.workspace, inviterName: row.inviterName, expiresAt: row.expiresAt };
 }
@@ -66,62 +65,56 @@ export const INVITATION_REFUSALS = {
  * (already a member), so no path produces two rows.
  */
 export async function acceptInvitation(
+  tx: Tx,
   user: { id: string; email: string },
   token: string,
   meta: RequestMeta,
 ): Promise<{ workspaceSlug: string; alreadyMember: boolean }> {
   if (!looksLikeInvitationToken(token)) throw new AppError('not_found', INVITATION_REFUSALS.invalid);
-  return withSystem('tenancy: accept invitation', async (tx) => {
-    const [invitation] = await tx
-      .select()
-      .from(invitations)
-      .where(eq(invitations.tokenHash, hashInvitationToken(token)))
-      .for('update');
-    if (!invitation) throw new AppError('not_found', INVITATION_REFUSALS.invalid);
-    const status = statusOf(invitation);
-    if (status !== 'open') throw new AppError('conflict', INVITATION_REFUSALS[status], { status });
-    if (normalizeEmail(user.email) !== normalizeEmail(invitation.email)) {
-      throw new AppError('forbidden', `This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}.`);
-    }
+  const [invitation] = await tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+    .for('update');
+  if (!invitation) throw new AppError('not_found', INVITATION_REFUSALS.invalid);
+  const status = statusOf(invitation);
+  if (status !== 'open') throw new AppError('conflict', INVITATION_REFUSALS[status], { status });
+  if (normalizeEmail(user.email) !== normalizeEmail(invitation.email)) {
+    throw new AppError('forbidden', `This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}.`);
+  }
 
-    const [workspace] = await tx
-      .select({ id: workspaces.id, slug: workspaces.slug })
-      .from(workspaces)
-      .where(eq(workspaces.id, invitation.tenantId))
-      .for('update');
-    if (!workspace) throw new AppError('not_found', INVITATION_REFUSALS.invalid);
+  const workspace = await getWorkspaceOrThrow(tx, invitation.tenantId, { lock: true });
 
-    const [member] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.tenantId, workspace.id), eq(memberships.userId, user.id)));
-    if (!member) {
-      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, workspace.id));
-      const limit = seatLimitFor(workspace);
-      if (Number(n) >= limit) {
-        throw new AppError('payment_required', `This workspace has used all ${limit} seats. Ask an owner to free a seat or upgrade.`);
-      }
+  const [member] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, workspace.id), eq(memberships.userId, user.id)));
+  if (!member) {
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, workspace.id));
+    const limit = seatLimitFor(workspace);
+    if (Number(n) >= limit) {
+      throw new AppError('payment_required', `This workspace has used all ${limit} seats. Ask an owner to free a seat or upgrade.`);
     }
-    const inserted = await tx
-      .insert(memberships)
-      .values({ tenantId: workspace.id, userId: user.id, role: invitation.role })
-      .onConflictDoNothing({ target: [memberships.tenantId, memberships.userId] })
-      .returning({ id: memberships.id });
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: sql`now()`, acceptedBy: user.id })
-      .where(eq(invitations.id, invitation.id));
-    if (inserted.length) {
-      await recordWorkspaceAudit(tx, workspace.id, {
-        action: 'member.joined',
-        actorUserId: user.id,
-        targetType: 'user',
-        targetId: user.id,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        metadata: { role: invitation.role, invitationId: invitation.id, invitedBy: invitation.invitedBy },
-      });
-    }
-    return { workspaceSlug: workspace.slug, alreadyMember: inserted.length === 0 };
-  });
+  }
+  const inserted = await tx
+    .insert(memberships)
+    .values({ tenantId: workspace.id, userId: user.id, role: invitation.role })
+    .onConflictDoNothing({ target: [memberships.tenantId, memberships.userId] })
+    .returning({ id: memberships.id });
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: sql`now()`, acceptedBy: user.id })
+    .where(eq(invitations.id, invitation.id));
+  if (inserted.length) {
+    await recordWorkspaceAudit(tx, workspace.id, {
+      action: 'member.joined',
+      actorUserId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      metadata: { role: invitation.role, invitationId: invitation.id, invitedBy: invitation.invitedBy },
+    });
+  }
+  return { workspaceSlug: workspace.slug, alreadyMember: inserted.length === 0 };
 }

@@ -1,4 +1,4 @@
-import { withSystem, type Tx } from '@/db/tenant';
+import type { Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
 import { isUniqueViolation } from './db-errors';
@@ -13,14 +13,16 @@ export type CreatedWorkspace = { id: string; slug: string; name: string };
  * A new workspace owned by `userId`, in the caller's system transaction: a workspace doesn't exist
  * yet, so there is no tenant to act in (and app_user may not insert workspaces).
  */
-export async function createOwnedWorkspaceInTx(
-  tx: Tx,
-  userId: string,
-  input: WorkspaceGeneralInput,
-  meta: RequestMeta,
-): Promise<CreatedWorkspace> {
+export async function createOwnedWorkspace(tx: Tx, userId: string, input: WorkspaceGeneralInput, meta: RequestMeta): Promise<CreatedWorkspace> {
   const slug = await availableSlugFor(tx, input.name);
-  const workspace = await createWorkspace(tx, { ...input, slug, ownerId: userId });
+  let workspace;
+  try {
+    workspace = await createWorkspace(tx, { ...input, slug, ownerId: userId });
+  } catch (error) {
+    // Two creations picked the same free slug at once; the loser asks again (its transaction is rolled back).
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'That name was just taken. Please submit again.');
+    throw error;
+  }
   await recordWorkspaceAudit(tx, workspace.id, {
     action: 'workspace.created',
     actorUserId: userId,
@@ -31,14 +33,4 @@ export async function createOwnedWorkspaceInTx(
     metadata: { name: workspace.name, slug, timezone: workspace.timezone, currency: workspace.currency },
   });
   return { id: workspace.id, slug: workspace.slug, name: workspace.name };
-}
-
-export async function createOwnedWorkspace(userId: string, input: WorkspaceGeneralInput, meta: RequestMeta): Promise<CreatedWorkspace> {
-  try {
-    return await withSystem('tenancy: create workspace', (tx) => createOwnedWorkspaceInTx(tx, userId, input, meta));
-  } catch (error) {
-    // Two creations picked the same free slug at once; the loser asks again.
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'That name was just taken. Please submit again.');
-    throw error;
-  }
 }

@@ -1,15 +1,19 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { invitations, memberships, users, workspaces } from '@/db/schema';
-import { withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
+import type { TenantContext, Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
-import { requireVerifiedEmail } from '@/lib/auth/verified-gate';
 import { AppError } from '@/lib/errors/app-error';
 import type { InvitationEmail } from './invitation-email';
 import { invitationExpiry, newInvitationToken, normalizeEmail } from './invitation-tokens';
 import { assertInviteRoleAllowed } from './member-rules';
-import { assertCan } from './permissions';
 import type { RequestMeta } from './request-meta';
 import { seatLimitFor } from './seat-limit';
+
+// Invitation commands take the entry point's tenant transaction. The wrapper names the
+// permission (members.invite) and the verified-email gate; sending the email is the caller's
+// after-commit work (a rolled-back invitation must not have been mailed).
+
+export type InvitationRow = typeof invitations.$inferSelect;
 
 export type PendingInvitation = {
   id: string;
@@ -23,7 +27,7 @@ export type PendingInvitation = {
 
 const open = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
 
-/** Open invitations, newest first, expired ones flagged so they can be resent; inside withTenant. */
+/** Open invitations by address, expired ones flagged so they can be resent. */
 export async function listPendingInvitations(tx: Tx): Promise<PendingInvitation[]> {
   const rows = await tx
     .select({
@@ -65,49 +69,47 @@ export type CreatedInvitation = InvitationEmail & { invitationId: string };
  * address: the partial unique index decides, so two concurrent invites end as one row).
  */
 export async function inviteMember(
+  tx: Tx,
   ctx: TenantContext,
   input: { email: string; role: WorkspaceRole },
   meta: RequestMeta,
 ): Promise<CreatedInvitation> {
-  assertCan(ctx, 'members.invite');
   assertInviteRoleAllowed(ctx.role, input.role);
-  await requireVerifiedEmail(ctx.userId, 'invite');
   const email = normalizeEmail(input.email);
-  return withTenant(ctx, async (tx) => {
-    const [existing] = await tx
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(sql`lower(${users.email})`, email))
-      .limit(1);
-    if (existing) throw new AppError('conflict', 'That person is already a member of this workspace.', { field: 'email' });
-    await assertSeatAvailable(tx, ctx.tenantId);
+  const [existing] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
+  if (existing) throw new AppError('conflict', 'That person is already a member of this workspace.', { field: 'email' });
+  await assertSeatAvailable(tx, ctx.tenantId);
 
-    const { token, tokenHash } = newInvitationToken();
-    const expiresAt = invitationExpiry();
-    const [row] = await tx
-      .insert(invitations)
-      .values({ tenantId: ctx.tenantId, email, role: input.role, tokenHash, invitedBy: ctx.userId, expiresAt })
-      .onConflictDoUpdate({
-        target: [invitations.tenantId, invitations.email],
-        targetWhere: sql`accepted_at is null and revoked_at is null`,
-        set: { role: input.role, tokenHash, invitedBy: ctx.userId, expiresAt, createdAt: sql`now()` },
-      })
-      .returning({ id: invitations.id });
-    await recordWorkspaceAudit(tx, ctx.tenantId, {
-      action: 'member.invited',
-      actorUserId: ctx.userId,
-      targetType: 'invitation',
-      targetId: row!.id,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      metadata: { email, role: input.role },
-    });
-    return { invitationId: row!.id, to: email, token, role: input.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = invitationExpiry();
+  const [row] = await tx
+    .insert(invitations)
+    .values({ tenantId: ctx.tenantId, email, role: input.role, tokenHash, invitedBy: ctx.userId, expiresAt })
+    .onConflictDoUpdate({
+      target: [invitations.tenantId, invitations.email],
+      targetWhere: sql`accepted_at is null and revoked_at is null`,
+      set: { role: input.role, tokenHash, invitedBy: ctx.userId, expiresAt, createdAt: sql`now()` },
+    })
+    .returning({ id: invitations.id });
+  await recordWorkspaceAudit(tx, ctx.tenantId, {
+    action: 'member.invited',
+    actorUserId: ctx.userId,
+    targetType: 'invitation',
+    targetId: row!.id,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    metadata: { email, role: input.role },
   });
+  return { invitationId: row!.id, to: email, token, role: input.role, expiresAt, ...(await emailContext(tx, ctx)) };
 }
 
-async function lockOpenInvitation(tx: Tx, invitationId: string) {
+/** An invitation still open (not accepted, not revoked), locked until commit; else AppError('not_found'). */
+export async function getOpenInvitationOrThrow(tx: Tx, invitationId: string): Promise<InvitationRow> {
   const [row] = await tx
     .select()
     .from(invitations)
@@ -118,42 +120,40 @@ async function lockOpenInvitation(tx: Tx, invitationId: string) {
 }
 
 /** A new token and a fresh seven days on the same row; the old link stops working. */
-export async function resendInvitation(ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<CreatedInvitation> {
-  assertCan(ctx, 'members.invite');
-  await requireVerifiedEmail(ctx.userId, 'invite');
-  return withTenant(ctx, async (tx) => {
-    const row = await lockOpenInvitation(tx, input.invitationId);
-    assertInviteRoleAllowed(ctx.role, row.role);
-    const { token, tokenHash } = newInvitationToken();
-    const expiresAt = invitationExpiry();
-    await tx.update(invitations).set({ tokenHash, expiresAt, invitedBy: ctx.userId }).where(eq(invitations.id, row.id));
-    await recordWorkspaceAudit(tx, ctx.tenantId, {
-      action: 'member.invited',
-      actorUserId: ctx.userId,
-      targetType: 'invitation',
-      targetId: row.id,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      metadata: { email: row.email, role: row.role, resent: true },
-    });
-    return { invitationId: row.id, to: row.email, token, role: row.role, expiresAt, ...(await emailContext(tx, ctx)) };
+export async function resendInvitation(
+  tx: Tx,
+  ctx: TenantContext,
+  input: { invitationId: string },
+  meta: RequestMeta,
+): Promise<CreatedInvitation> {
+  const row = await getOpenInvitationOrThrow(tx, input.invitationId);
+  assertInviteRoleAllowed(ctx.role, row.role);
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = invitationExpiry();
+  await tx.update(invitations).set({ tokenHash, expiresAt, invitedBy: ctx.userId }).where(eq(invitations.id, row.id));
+  await recordWorkspaceAudit(tx, ctx.tenantId, {
+    action: 'member.invited',
+    actorUserId: ctx.userId,
+    targetType: 'invitation',
+    targetId: row.id,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    metadata: { email: row.email, role: row.role, resent: true },
   });
+  return { invitationId: row.id, to: row.email, token, role: row.role, expiresAt, ...(await emailContext(tx, ctx)) };
 }
 
-export async function revokeInvitation(ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<void> {
-  assertCan(ctx, 'members.invite');
-  await withTenant(ctx, async (tx) => {
-    const row = await lockOpenInvitation(tx, input.invitationId);
-    assertInviteRoleAllowed(ctx.role, row.role);
-    await tx.update(invitations).set({ revokedAt: sql`now()` }).where(eq(invitations.id, row.id));
-    await recordWorkspaceAudit(tx, ctx.tenantId, {
-      action: 'member.invitation_revoked',
-      actorUserId: ctx.userId,
-      targetType: 'invitation',
-      targetId: row.id,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      metadata: { email: row.email, role: row.role },
-    });
+export async function revokeInvitation(tx: Tx, ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<void> {
+  const row = await getOpenInvitationOrThrow(tx, input.invitationId);
+  assertInviteRoleAllowed(ctx.role, row.role);
+  await tx.update(invitations).set({ revokedAt: sql`now()` }).where(eq(invitations.id, row.id));
+  await recordWorkspaceAudit(tx, ctx.tenantId, {
+    action: 'member.invitation_revoked',
+    actorUserId: ctx.userId,
+    targetType: 'invitation',
+    targetId: row.id,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    metadata: { email: row.email, role: row.role },
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
-import { withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
+import type { TenantContext, Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
 import {
@@ -10,8 +10,11 @@ import {
   assertTransferAllowed,
   type MemberRow,
 } from './member-rules';
-import { assertCan } from './permissions';
 import type { RequestMeta } from './request-meta';
+
+// Member commands take the entry point's tenant transaction. The permission they need
+// (members.manage, members.leave, workspace.transfer) is named once, by the action wrapper; the
+// rules that depend on who is acted on — and on the actor's role as of now — live in member-rules.
 
 export type MemberListItem = {
   userId: string;
@@ -23,13 +26,27 @@ export type MemberListItem = {
 
 const ROLE_ORDER = sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 when 'member' then 2 else 3 end`;
 
-/** The workspace's members, owners first; call inside withTenant. */
+/** The workspace's members, owners first. */
 export async function listMembers(tx: Tx): Promise<MemberListItem[]> {
   return tx
     .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .orderBy(ROLE_ORDER, asc(memberships.createdAt));
+}
+
+const NOT_A_MEMBER = 'That person is not a member of this workspace.';
+
+/** One member of the tenant, or AppError('not_found'). */
+export async function getMemberOrThrow(tx: Tx, userId: string): Promise<MemberListItem> {
+  const [row] = await tx
+    .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.userId, userId))
+    .limit(1);
+  if (!row) throw new AppError('not_found', NOT_A_MEMBER);
+  return row;
 }
 
 /**
@@ -45,6 +62,7 @@ export async function lockMembers(tx: Tx, tenantId: string): Promise<MemberRow[]
     .for('update');
 }
 
+/** The acting member among locked rows: their role as of now, not as of the page load. */
 function actorOf(ctx: TenantContext, members: MemberRow[]): MemberRow {
   const actor = ctx.userId ? members.find((m) => m.userId === ctx.userId) : undefined;
   if (!actor) throw new AppError('forbidden', 'You are no longer a member of this workspace.');
@@ -53,7 +71,7 @@ function actorOf(ctx: TenantContext, members: MemberRow[]): MemberRow {
 
 function memberOf(members: MemberRow[], userId: string): MemberRow {
   const member = members.find((m) => m.userId === userId);
-  if (!member) throw new AppError('not_found', 'That person is not a member of this workspace.');
+  if (!member) throw new AppError('not_found', NOT_A_MEMBER);
   return member;
 }
 
@@ -61,73 +79,58 @@ function audit(ctx: TenantContext, meta: RequestMeta, targetId: string) {
   return { actorUserId: ctx.userId, targetType: 'user', targetId, ip: meta.ip, userAgent: meta.userAgent };
 }
 
+function setRole(tx: Tx, tenantId: string, userId: string, role: WorkspaceRole) {
+  return tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+}
+
 export async function changeMemberRole(
+  tx: Tx,
   ctx: TenantContext,
   input: { userId: string; role: WorkspaceRole },
   meta: RequestMeta,
 ): Promise<{ changed: boolean }> {
-  assertCan(ctx, 'members.manage');
-  return withTenant(ctx, async (tx) => {
-    const members = await lockMembers(tx, ctx.tenantId);
-    // The actor's role as of now, not as of the page load.
-    const actor = actorOf(ctx, members);
-    const target = memberOf(members, input.userId);
-    assertRoleChangeAllowed(actor, target, input.role, members);
-    if (target.role === input.role) return { changed: false };
-    await tx
-      .update(memberships)
-      .set({ role: input.role })
-      .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
-    await recordWorkspaceAudit(tx, ctx.tenantId, {
-      ...audit(ctx, meta, target.userId),
-      action: 'member.role_changed',
-      metadata: { from: target.role, to: input.role },
-    });
-    return { changed: true };
+  const members = await lockMembers(tx, ctx.tenantId);
+  const actor = actorOf(ctx, members);
+  const target = memberOf(members, input.userId);
+  assertRoleChangeAllowed(actor, target, input.role, members);
+  if (target.role === input.role) return { changed: false };
+  await setRole(tx, ctx.tenantId, target.userId, input.role);
+  await recordWorkspaceAudit(tx, ctx.tenantId, {
+    ...audit(ctx, meta, target.userId),
+    action: 'member.role_changed',
+    metadata: { from: target.role, to: input.role },
   });
+  return { changed: true };
 }
 
-export async function removeMember(ctx: TenantContext, input: { userId: string }, meta: RequestMeta): Promise<void> {
-  assertCan(ctx, 'members.manage');
-  await withTenant(ctx, async (tx) => {
-    const members = await lockMembers(tx, ctx.tenantId);
-    const actor = actorOf(ctx, members);
-    const target = memberOf(members, input.userId);
-    assertRemovalAllowed(actor, target, members);
-    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
-    await recordWorkspaceAudit(tx, ctx.tenantId, {
-      ...audit(ctx, meta, target.userId),
-      action: 'member.removed',
-      metadata: { role: target.role },
-    });
-  });
+export async function removeMember(tx: Tx, ctx: TenantContext, input: { userId: string }, meta: RequestMeta): Promise<void> {
+  const members = await lockMembers(tx, ctx.tenantId);
+  const actor = actorOf(ctx, members);
+  const target = memberOf(members, input.userId);
+  assertRemovalAllowed(actor, target, members);
+  await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
+  await recordWorkspaceAudit(tx, ctx.tenantId, { ...audit(ctx, meta, target.userId), action: 'member.removed', metadata: { role: target.role } });
 }
 
-export async function leaveWorkspace(ctx: TenantContext, meta: RequestMeta): Promise<void> {
-  assertCan(ctx, 'members.leave');
-  await withTenant(ctx, async (tx) => {
-    const members = await lockMembers(tx, ctx.tenantId);
-    const self = actorOf(ctx, members);
-    assertLeaveAllowed(self, members);
-    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, self.userId)));
-    await recordWorkspaceAudit(tx, ctx.tenantId, { ...audit(ctx, meta, self.userId), action: 'member.left', metadata: { role: self.role } });
-  });
+export async function leaveWorkspace(tx: Tx, ctx: TenantContext, meta: RequestMeta): Promise<void> {
+  const members = await lockMembers(tx, ctx.tenantId);
+  const self = actorOf(ctx, members);
+  assertLeaveAllowed(self, members);
+  await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, self.userId)));
+  await recordWorkspaceAudit(tx, ctx.tenantId, { ...audit(ctx, meta, self.userId), action: 'member.left', metadata: { role: self.role } });
 }
 
-/** The target becomes an owner and the acting owner steps down to admin, in one transaction. */
-export async function transferOwnership(ctx: TenantContext, input: { userId: string }, meta: RequestMeta): Promise<void> {
-  assertCan(ctx, 'workspace.transfer');
-  await withTenant(ctx, async (tx) => {
-    const members = await lockMembers(tx, ctx.tenantId);
-    const actor = actorOf(ctx, members);
-    const target = memberOf(members, input.userId);
-    assertTransferAllowed(actor, target);
-    await tx.update(memberships).set({ role: 'owner' }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
-    await tx.update(memberships).set({ role: 'admin' }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, actor.userId)));
-    await recordWorkspaceAudit(tx, ctx.tenantId, {
-      ...audit(ctx, meta, target.userId),
-      action: 'workspace.ownership_transferred',
-      metadata: { from: actor.userId, to: target.userId, previousOwnerRole: 'admin', previousTargetRole: target.role },
-    });
+/** The target becomes an owner and the acting owner steps down to admin, in the caller's transaction. */
+export async function transferOwnership(tx: Tx, ctx: TenantContext, input: { userId: string }, meta: RequestMeta): Promise<void> {
+  const members = await lockMembers(tx, ctx.tenantId);
+  const actor = actorOf(ctx, members);
+  const target = memberOf(members, input.userId);
+  assertTransferAllowed(actor, target);
+  await setRole(tx, ctx.tenantId, target.userId, 'owner');
+  await setRole(tx, ctx.tenantId, actor.userId, 'admin');
+  await recordWorkspaceAudit(tx, ctx.tenantId, {
+    ...audit(ctx, meta, target.userId),
+    action: 'workspace.ownership_transferred',
+    metadata: { from: actor.userId, to: target.userId, previousOwnerRole: 'admin', previousTargetRole: target.role },
   });
 }

@@ -1,11 +1,12 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
-import { withSystem } from '@/db/tenant';
-import { AppError } from '@/lib/errors/app-error';
-import { createOwnedWorkspaceInTx, type CreatedWorkspace } from './create-workspace';
-import { isUniqueViolation } from './db-errors';
+import type { Tx } from '@/db/tenant';
+import { createOwnedWorkspace, type CreatedWorkspace } from './create-workspace';
 import type { RequestMeta } from './request-meta';
 import type { WorkspaceGeneralInput } from './workspace-fields';
+
+// Onboarding touches the user's own row (platform data) and creates a workspace: system work, in
+// the transaction the entry point (lib/tenancy/signed-in.ts) opens.
 
 export type OnboardingState = {
   name: string | null;
@@ -15,49 +16,39 @@ export type OnboardingState = {
   workspaceCount: number;
 };
 
-export async function onboardingState(userId: string): Promise<OnboardingState> {
-  return withSystem('tenancy: onboarding state', async (tx) => {
-    const [user] = await tx
-      .select({ name: users.name, timezone: users.timezone, currency: users.currency, onboardedAt: users.onboardedAt })
-      .from(users)
-      .where(eq(users.id, userId));
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.userId, userId));
-    return {
-      name: user?.name ?? null,
-      timezone: user?.timezone ?? 'UTC',
-      currency: user?.currency ?? 'USD',
-      onboarded: Boolean(user?.onboardedAt),
-      workspaceCount: Number(n),
-    };
-  });
+export async function onboardingState(tx: Tx, userId: string): Promise<OnboardingState> {
+  const [user] = await tx
+    .select({ name: users.name, timezone: users.timezone, currency: users.currency, onboardedAt: users.onboardedAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.userId, userId));
+  return {
+    name: user?.name ?? null,
+    timezone: user?.timezone ?? 'UTC',
+    currency: user?.currency ?? 'USD',
+    onboarded: Boolean(user?.onboardedAt),
+    workspaceCount: Number(n),
+  };
 }
 
 /**
  * Step 1: the profile name and the user's own time zone and currency, and their first workspace
- * with the same settings, in one transaction (users is platform data: system work).
+ * with the same settings, together.
  */
 export async function startOnboarding(
+  tx: Tx,
   userId: string,
   input: WorkspaceGeneralInput & { profileName: string },
   meta: RequestMeta,
 ): Promise<CreatedWorkspace> {
-  try {
-    return await withSystem('tenancy: onboarding: profile and first workspace', async (tx) => {
-      await tx
-        .update(users)
-        .set({ name: input.profileName, timezone: input.timezone, currency: input.currency, updatedAt: sql`now()` })
-        .where(eq(users.id, userId));
-      return createOwnedWorkspaceInTx(tx, userId, { name: input.name, timezone: input.timezone, currency: input.currency }, meta);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'That name was just taken. Please submit again.');
-    throw error;
-  }
+  await tx
+    .update(users)
+    .set({ name: input.profileName, timezone: input.timezone, currency: input.currency, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
+  return createOwnedWorkspace(tx, userId, { name: input.name, timezone: input.timezone, currency: input.currency }, meta);
 }
 
 /** Marks onboarding done; the first completion wins, repeats are no-ops. */
-export async function completeOnboarding(userId: string): Promise<void> {
-  await withSystem('tenancy: onboarding complete', (tx) =>
-    tx.update(users).set({ onboardedAt: sql`now()` }).where(and(eq(users.id, userId), isNull(users.onboardedAt))),
-  );
+export async function completeOnboarding(tx: Tx, userId: string): Promise<void> {
+  await tx.update(users).set({ onboardedAt: sql`now()` }).where(and(eq(users.id, userId), isNull(users.onboardedAt)));
 }

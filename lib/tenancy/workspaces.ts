@@ -1,19 +1,30 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Tx, WorkspaceRole } from '@/db/tenant';
-import { memberships, users, workspaces } from '@/db/schema';
+import { memberships, workspaces } from '@/db/schema';
+import { AppError } from '@/lib/errors/app-error';
 
-export type WorkspaceSummary = { id: string; slug: string; name: string; role: WorkspaceRole };
+export type WorkspaceRow = typeof workspaces.$inferSelect;
 
-/** A user's workspaces across tenants: system work, called with a withSystem transaction. */
+export type WorkspaceSummary = { id: string; slug: string; name: string; timezone: string; currency: string; role: WorkspaceRole };
+
+/** A user's workspaces across tenants, by name: system work (a withSystem transaction). */
 export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<WorkspaceSummary[]> {
   return tx
-    .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name, role: memberships.role })
+    .select({
+      id: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      timezone: workspaces.timezone,
+      currency: workspaces.currency,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.tenantId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.name));
 }
 
+/** The user's membership in the workspace at `slug`, or null; system work. */
 export async function findMembershipBySlug(tx: Tx, userId: string, slug: string) {
   const [row] = await tx
     .select({ workspace: workspaces, role: memberships.role })
@@ -24,6 +35,18 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
   return row ?? null;
 }
 
+/**
+ * The workspace row, or AppError('not_found'). In a tenant transaction RLS shows only the
+ * tenant's own row; `lock` holds it `for update` until commit.
+ */
+export async function getWorkspaceOrThrow(tx: Tx, id: string, options: { lock?: boolean } = {}): Promise<WorkspaceRow> {
+  const query = tx.select().from(workspaces).where(eq(workspaces.id, id));
+  const [row] = options.lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('not_found', 'This workspace no longer exists.');
+  return row;
+}
+
+/** Inserts a workspace and its owner's membership; system work (app_user may not insert workspaces). */
 export async function createWorkspace(
   tx: Tx,
   input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string },
@@ -36,22 +59,17 @@ export async function createWorkspace(
   return workspace!;
 }
 
-/** The switcher remembers the last workspace a user opened; a no-op when it hasn't changed. */
-export async function rememberLastWorkspace(tx: Tx, userId: string, workspaceId: string): Promise<void> {
-  await tx
-    .update(users)
-    .set({ lastWorkspaceId: workspaceId })
-    .where(and(eq(users.id, userId), sql`${users.lastWorkspaceId} is distinct from ${workspaceId}`));
-}
-
-/** Where `/w` sends a user: the last workspace they opened if still a member, else the one they joined first. */
-export async function defaultWorkspaceSlug(tx: Tx, userId: string): Promise<string | null> {
-  const [user] = await tx.select({ last: users.lastWorkspaceId }).from(users).where(eq(users.id, userId)).limit(1);
+/**
+ * Where `/w` sends a user: the workspace they opened last (its slug comes from the
+ * `tessera_last_workspace` cookie, see last-workspace.ts) if they are still a member, else the
+ * one they joined first; null without any. System work.
+ */
+export async function defaultWorkspaceSlug(tx: Tx, userId: string, lastSlug?: string | null): Promise<string | null> {
   const all = await tx
-    .select({ id: workspaces.id, slug: workspaces.slug })
+    .select({ slug: workspaces.slug })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.tenantId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt));
-  return (all.find((w) => w.id === user?.last) ?? all[0])?.slug ?? null;
+    .orderBy(asc(memberships.createdAt), asc(workspaces.name));
+  return (all.find((w) => lastSlug && w.slug === lastSlug) ?? all[0])?.slug ?? null;
 }

@@ -3,12 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createOwnedWorkspace } from '@/lib/tenancy/create-workspace';
-import { completeOnboarding } from '@/lib/tenancy/onboarding';
+import { userAction } from '@/lib/actions/user-action';
 import { ONBOARDING_PRODUCTS } from '@/lib/tenancy/onboarding-products';
-import { startOnboarding } from '@/lib/tenancy/onboarding';
 import { requireWorkspace } from '@/lib/tenancy/require-workspace';
-import { userAction } from '@/lib/tenancy/user-action';
+import { completeOnboardingFor, createWorkspaceFor, startOnboardingFor } from '@/lib/tenancy/signed-in';
 import { workspaceGeneralSchema } from '@/lib/tenancy/workspace-fields';
 
 const profileName = z.string().trim().min(1, 'Tell us what to call you.').max(80, 'Use at most 80 characters.');
@@ -17,14 +15,14 @@ const profileName = z.string().trim().min(1, 'Tell us what to call you.').max(80
 export const startOnboardingAction = userAction(
   { input: workspaceGeneralSchema.extend({ profileName }) },
   async ({ input, user, meta }) => {
-    const workspace = await startOnboarding(user.id, input, meta);
+    const workspace = await startOnboardingFor(user, input, meta);
     redirect(`/onboarding?step=2&w=${encodeURIComponent(workspace.slug)}`);
   },
 );
 
 /** "New workspace" for people already onboarded. */
 export const createWorkspaceAction = userAction({ input: workspaceGeneralSchema }, async ({ input, user, meta }) => {
-  const workspace = await createOwnedWorkspace(user.id, input, meta);
+  const workspace = await createWorkspaceFor(user, input, meta);
   revalidatePath('/w', 'layout');
   redirect(`/w/${encodeURIComponent(workspace.slug)}`);
 });
@@ -35,7 +33,7 @@ export const finishOnboardingAction = userAction(
   async ({ input, user }) => {
     // Only a workspace the user belongs to (404 otherwise); it also resolves an old slug.
     const { workspace } = await requireWorkspace(input.w);
-    await completeOnboarding(user.id);
+    await completeOnboardingFor(user);
     const home = `/w/${encodeURIComponent(workspace.slug)}`;
     redirect(input.next ? `${home}/${input.next}` : home);
   },
@@ -43,6 +41,6 @@ export const finishOnboardingAction = userAction(
 
 /** For someone who joined through an invitation and doesn't need a workspace of their own. */
 export const skipOnboardingAction = userAction({ input: z.object({}) }, async ({ user }) => {
-  await completeOnboarding(user.id);
+  await completeOnboardingFor(user);
   redirect('/w');
 });

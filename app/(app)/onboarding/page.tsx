@@ -6,10 +6,10 @@ import { ProductChoiceForm } from '@/components/onboarding/product-choice-form';
 import { ProfileStepForm } from '@/components/onboarding/profile-step-form';
 import { SkipOnboardingForm } from '@/components/onboarding/skip-onboarding-form';
 import { CreateWorkspaceForm } from '@/components/workspace/create-workspace-form';
-import { onboardingState } from '@/lib/tenancy/onboarding';
 import { orderProducts, parseProductChoice } from '@/lib/tenancy/onboarding-products';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { requireUser } from '@/lib/tenancy/session';
+import { onboardingStateFor } from '@/lib/tenancy/signed-in';
 import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
 import { createWorkspaceAction, finishOnboardingAction, skipOnboardingAction, startOnboardingAction } from './actions';
 
@@ -29,7 +29,7 @@ function Heading({ title, text }: { title: string; text: string }) {
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const search = await searchParams;
-  const state = await onboardingState(user.id);
+  const state = await onboardingStateFor(user.id);
 
   if (state.onboarded) {
     return (
@@ -49,7 +49,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
 
   const step = search.step === '3' ? 3 : search.step === '2' ? 2 : 1;
   // Steps 2 and 3 belong to the workspace made in step 1; a missing or foreign one starts over.
-  const workspace = step > 1 && search.w ? (await requireWorkspace(search.w)).workspace : null;
+  const workspace = step > 1 && search.w ? (await requireWorkspacePage(search.w)).workspace : null;
 
   if (!workspace) {
     return (

@@ -1,10 +1,12 @@
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { withSystem } from '@/db/tenant';
+import { LAST_WORKSPACE_COOKIE, lastWorkspaceSlug } from '@/lib/tenancy/last-workspace';
 import { requireUser } from '@/lib/tenancy/session';
-import { defaultWorkspaceSlug } from '@/lib/tenancy/workspaces';
+import { defaultWorkspaceFor } from '@/lib/tenancy/signed-in';
 
 export default async function WorkspacesIndex() {
   const user = await requireUser();
-  const slug = await withSystem('tenancy: pick default workspace', (tx) => defaultWorkspaceSlug(tx, user.id));
+  const last = lastWorkspaceSlug((await cookies()).get(LAST_WORKSPACE_COOKIE)?.value);
+  const slug = await defaultWorkspaceFor(user, last);
   redirect(slug ? `/w/${encodeURIComponent(slug)}` : '/onboarding');
 }

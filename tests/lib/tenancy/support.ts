@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { invitations, memberships, users } from '@/db/schema';
-import { tenantContext, withSystem, type TenantContext, type WorkspaceRole } from '@/db/tenant';
+import { tenantContext, withSystem, withTenant, type TenantContext, type Tx, type WorkspaceRole } from '@/db/tenant';
 import { NO_REQUEST_META } from '@/lib/tenancy/request-meta';
 import { createOwnedWorkspace } from '@/lib/tenancy/create-workspace';
 
@@ -25,7 +25,7 @@ export async function createUser(options: { verified?: boolean; name?: string } 
 /** A workspace made the way the app makes one, with its owner's context. */
 export async function createWorkspaceWithOwner(name = 'Team Space') {
   const owner = await createUser();
-  const workspace = await createOwnedWorkspace(owner.id, { name, timezone: 'UTC', currency: 'USD' }, meta);
+  const workspace = await withSystem('test: test fixture', (tx) => createOwnedWorkspace(tx, owner.id, { name, timezone: 'UTC', currency: 'USD' }, meta));
   return { owner, workspace, ownerCtx: ctxFor(workspace.id, owner.id, 'owner') };
 }
 
@@ -33,6 +33,11 @@ export async function addMember(tenantId: string, role: WorkspaceRole, options: 
   const user = await createUser(options);
   await withSystem('test: test fixture', (tx) => tx.insert(memberships).values({ tenantId, userId: user.id, role }));
   return { user, ctx: ctxFor(tenantId, user.id, role) };
+}
+
+/** A lib command in one tenant transaction as `ctx`, the way the action wrapper runs it. */
+export function inWorkspace<T>(ctx: TenantContext, fn: (tx: Tx, ctx: TenantContext) => Promise<T>): Promise<T> {
+  return withTenant(ctx, (tx) => fn(tx, ctx));
 }
 
 export function ctxFor(tenantId: string, userId: string, role: WorkspaceRole): TenantContext {

@@ -11,7 +11,7 @@ import { changeWorkspaceSlug, updateWorkspaceGeneral } from '@/lib/tenancy/works
 import { findMembershipBySlug } from '@/lib/tenancy/workspaces';
 import { systemQuery } from '../../helpers/database';
 import { tenantTables } from '../../helpers/tenant-tables';
-import { addMember, createUser, createWorkspaceWithOwner, meta, outcome } from './support';
+import { addMember, createUser, createWorkspaceWithOwner, inWorkspace, meta, outcome } from './support';
 
 const slugOf = async (id: string) =>
   (await withSystem('test: test read', (tx) => tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, id))))[0]?.slug;
@@ -20,8 +20,8 @@ describe('creating', () => {
   it('derives a unique slug from the name', async () => {
     const owner = await createUser();
     const name = `Acme ${crypto.randomUUID().slice(0, 6)}`;
-    const a = await createOwnedWorkspace(owner.id, { name, timezone: 'Europe/Paris', currency: 'EUR' }, meta);
-    const b = await createOwnedWorkspace(owner.id, { name, timezone: 'UTC', currency: 'USD' }, meta);
+    const a = await withSystem('test: create workspace', (tx) => createOwnedWorkspace(tx, owner.id, { name, timezone: 'Europe/Paris', currency: 'EUR' }, meta));
+    const b = await withSystem('test: create workspace', (tx) => createOwnedWorkspace(tx, owner.id, { name, timezone: 'UTC', currency: 'USD' }, meta));
     expect(a.slug).toMatch(/^acme-[a-z0-9]+$/);
     expect(b.slug).toBe(`${a.slug}-2`);
   });
@@ -30,7 +30,7 @@ describe('creating', () => {
 describe('general settings', () => {
   it('renames and updates, recording each as its own audit event', async () => {
     const { workspace, ownerCtx } = await createWorkspaceWithOwner();
-    const updated = await updateWorkspaceGeneral(ownerCtx, { name: 'Renamed', timezone: 'Asia/Tokyo', currency: 'JPY' }, meta);
+    const updated = await inWorkspace(ownerCtx, (tx) => updateWorkspaceGeneral(tx, ownerCtx, { name: 'Renamed', timezone: 'Asia/Tokyo', currency: 'JPY' }, meta));
     expect(updated).toMatchObject({ name: 'Renamed', timezone: 'Asia/Tokyo', currency: 'JPY' });
     const actions = await withSystem('test: test read', (tx) =>
       tx.select({ action: auditLog.action, metadata: auditLog.metadata }).from(auditLog).where(eq(auditLog.tenantId, workspace.id)).orderBy(auditLog.seq),
@@ -44,7 +44,7 @@ describe('slug change', () => {
   it('moves the workspace and redirects members from the old slug', async () => {
     const { workspace, owner, ownerCtx } = await createWorkspaceWithOwner();
     const next = `moved-${crypto.randomUUID().slice(0, 6)}`;
-    await changeWorkspaceSlug(ownerCtx, next.toUpperCase(), meta);
+    await inWorkspace(ownerCtx, (tx) => changeWorkspaceSlug(tx, ownerCtx, next.toUpperCase(), meta));
     expect(await slugOf(workspace.id)).toBe(next);
     const outsider = await createUser();
     await withSystem('test', async (tx) => {
@@ -58,14 +58,14 @@ describe('slug change', () => {
   it('refuses reserved, malformed and taken slugs, and keeps old slugs for their workspace', async () => {
     const first = await createWorkspaceWithOwner();
     const second = await createWorkspaceWithOwner();
-    expect(await outcome(changeWorkspaceSlug(first.ownerCtx, 'settings', meta))).toBe('validation_failed');
-    expect(await outcome(changeWorkspaceSlug(first.ownerCtx, 'Bad Slug!', meta))).toBe('validation_failed');
-    expect(await outcome(changeWorkspaceSlug(first.ownerCtx, second.workspace.slug, meta))).toBe('conflict');
+    expect(await outcome(inWorkspace(first.ownerCtx, (tx) => changeWorkspaceSlug(tx, first.ownerCtx, 'settings', meta)))).toBe('validation_failed');
+    expect(await outcome(inWorkspace(first.ownerCtx, (tx) => changeWorkspaceSlug(tx, first.ownerCtx, 'Bad Slug!', meta)))).toBe('validation_failed');
+    expect(await outcome(inWorkspace(first.ownerCtx, (tx) => changeWorkspaceSlug(tx, first.ownerCtx, second.workspace.slug, meta)))).toBe('conflict');
     const old = first.workspace.slug;
-    await changeWorkspaceSlug(first.ownerCtx, `${old}-new`, meta);
-    expect(await outcome(changeWorkspaceSlug(second.ownerCtx, old, meta))).toBe('conflict');
+    await inWorkspace(first.ownerCtx, (tx) => changeWorkspaceSlug(tx, first.ownerCtx, `${old}-new`, meta));
+    expect(await outcome(inWorkspace(second.ownerCtx, (tx) => changeWorkspaceSlug(tx, second.ownerCtx, old, meta)))).toBe('conflict');
     // The owner of the old slug can go back to it.
-    expect(await outcome(changeWorkspaceSlug(first.ownerCtx, old, meta))).toBe('ok');
+    expect(await outcome(inWorkspace(first.ownerCtx, (tx) => changeWorkspaceSlug(tx, first.ownerCtx, old, meta)))).toBe('ok');
     expect(await slugOf(first.workspace.id)).toBe(old);
   });
 
@@ -81,8 +81,8 @@ describe('deleting', () => {
   it('needs the exact name and an owner', async () => {
     const { workspace, ownerCtx } = await createWorkspaceWithOwner();
     const admin = await addMember(workspace.id, 'admin');
-    expect(await outcome(deleteWorkspace(admin.ctx, workspace.name, meta))).toBe('forbidden');
-    expect(await outcome(deleteWorkspace(ownerCtx, 'team space', meta))).toBe('validation_failed');
+    expect(await outcome(withSystem('test: delete workspace', (tx) => deleteWorkspace(tx, admin.ctx, workspace.name, meta)))).toBe('forbidden');
+    expect(await outcome(withSystem('test: delete workspace', (tx) => deleteWorkspace(tx, ownerCtx, 'team space', meta)))).toBe('validation_failed');
     expect(await slugOf(workspace.id)).toBe(workspace.slug);
   });
 
@@ -90,11 +90,11 @@ describe('deleting', () => {
     const { workspace, ownerCtx, owner } = await createWorkspaceWithOwner();
     const bystander = await createWorkspaceWithOwner();
     await addMember(workspace.id, 'member');
-    await inviteMember(ownerCtx, { email: 'pending@example.test', role: 'member' }, meta);
-    await changeWorkspaceSlug(ownerCtx, `gone-${crypto.randomUUID().slice(0, 6)}`, meta);
+    await inWorkspace(ownerCtx, (tx) => inviteMember(tx, ownerCtx, { email: 'pending@example.test', role: 'member' }, meta));
+    await inWorkspace(ownerCtx, (tx) => changeWorkspaceSlug(tx, ownerCtx, `gone-${crypto.randomUUID().slice(0, 6)}`, meta));
     await withSystem('test', (tx) => enqueueEvent(tx, { name: 'platform/hello.requested', data: {}, tenantId: workspace.id }));
 
-    await deleteWorkspace(ownerCtx, workspace.name, meta);
+    await withSystem('test: delete workspace', (tx) => deleteWorkspace(tx, ownerCtx, workspace.name, meta));
 
     for (const table of await tenantTables()) {
       const [row] = await systemQuery<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${workspace.id}`);

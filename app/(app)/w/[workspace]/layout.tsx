@@ -1,18 +1,12 @@
 import type { ReactNode } from 'react';
-import { withSystem } from '@/db/tenant';
 import { AppShell } from '@/components/shell/app-shell';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
-import { listWorkspacesOfUser, rememberLastWorkspace } from '@/lib/tenancy/workspaces';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { signOutAction } from '../../actions';
 import { verifyEmailBannerFor } from '../../verify-banner';
 
+// Writes nothing: the last workspace opened is remembered by middleware in a cookie.
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
-  const { workspace: slug } = await params;
-  const { user, workspace } = await requireWorkspace(slug);
-  const workspaces = await withSystem('tenancy: workspace switcher', async (tx) => {
-    await rememberLastWorkspace(tx, user.id, workspace.id);
-    return listWorkspacesOfUser(tx, user.id);
-  });
+  const { user, workspace, workspaces } = await requireWorkspacePage((await params).workspace);
   return (
     <AppShell
       user={{ name: user.name, email: user.email }}

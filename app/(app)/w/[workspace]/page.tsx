@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { withTenant } from '@/db/tenant';
 import { ProductCardGrid, type ProductCardData } from '@/components/dashboard/product-card';
 import { RecentActivity, type ActivityItem } from '@/components/dashboard/recent-activity';
 import { PageHeader } from '@/components/ui/page-header';
 import { listJobRuns } from '@/lib/jobs/job-runs';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { describeJobRun } from '@/lib/jobs/describe-job-run';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -14,8 +13,8 @@ const PRODUCTS: ProductCardData['product'][] = ['bots', 'journal', 'money', 'pri
 
 export default async function DashboardPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const { ctx, workspace } = await requireWorkspace(slug);
-  const runs = await withTenant(ctx, (tx) => listJobRuns(tx, ctx.tenantId, { limit: 8 }));
+  const { ctx, workspace, read } = await requireWorkspacePage(slug);
+  const runs = await read((tx) => listJobRuns(tx, ctx.tenantId, { limit: 8 }));
   const activity: ActivityItem[] = runs.map((run) => ({
     id: run.id,
     product: 'workspace',

@@ -3,19 +3,25 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { userAction } from '@/lib/actions/user-action';
 import { signOut } from '@/lib/auth';
-import { acceptInvitation } from '@/lib/tenancy/accept-invitation';
 import { looksLikeInvitationToken } from '@/lib/tenancy/invitation-tokens';
-import { userAction } from '@/lib/tenancy/user-action';
+import { acceptInvitationAs } from '@/lib/tenancy/signed-in';
 
 export const acceptInvitationAction = userAction({ input: z.object({ token: z.string().max(100) }) }, async ({ input, user, meta }) => {
-  const { workspaceSlug } = await acceptInvitation(user, input.token, meta);
+  const { workspaceSlug } = await acceptInvitationAs(user, input.token, meta);
   revalidatePath('/w', 'layout');
   redirect(`/w/${encodeURIComponent(workspaceSlug)}`);
 });
 
-/** Signed in as someone else: sign out and come back to the same invitation. */
+/** Signed in as someone else: sign out and come back to the same invitation (always ends in a redirect). */
+const switchAccount = userAction({ input: z.object({ token: z.string().max(100) }) }, async ({ input }) => {
+  await signOut({
+    redirectTo: looksLikeInvitationToken(input.token) ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${input.token}`)}` : '/sign-in',
+  });
+});
+
+/** A plain form action (the button needs no state): the wrapper parses, the redirect is the answer. */
 export async function switchAccountAction(formData: FormData): Promise<void> {
-  const token = String(formData.get('token') ?? '');
-  await signOut({ redirectTo: looksLikeInvitationToken(token) ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` : '/sign-in' });
+  await switchAccount(null, formData);
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { withSystem } from '@/db/tenant';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { AcceptInvitationForm } from '@/components/workspace/accept-invitation-form';
 import { InvitationProblem } from '@/components/workspace/invitation-problem';
-import { previewInvitation } from '@/lib/tenancy/accept-invitation';
 import { ROLE_LABELS } from '@/lib/tenancy/permissions';
 import { currentUser } from '@/lib/tenancy/session';
-import { findMembershipBySlug } from '@/lib/tenancy/workspaces';
+import { invitationPageFor } from '@/lib/tenancy/signed-in';
 import { acceptInvitationAction, switchAccountAction } from './actions';
 
 export const metadata: Metadata = { title: 'Invitation', robots: { index: false } };
@@ -15,16 +13,14 @@ export const dynamic = 'force-dynamic';
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, user] = await Promise.all([previewInvitation(token), currentUser()]);
+  const user = await currentUser();
+  const { invitation, alreadyMember } = await invitationPageFor(token, user);
   const back = `/invite/${encodeURIComponent(token)}`;
 
   if (!invitation) return <InvitationProblem kind="invalid" signedIn={Boolean(user)} />;
 
   if (invitation.status !== 'open') {
-    const member = user
-      ? await withSystem('tenancy: invitation page membership', (tx) => findMembershipBySlug(tx, user.id, invitation.workspace.slug))
-      : null;
-    if (member) {
+    if (alreadyMember) {
       return (
         <Card>
           <CardHeader>

@@ -3,25 +3,26 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { withTenant } from '@/db/tenant';
-import { afterCommitDispatch, requestHello } from '@/lib/jobs';
+import { workspaceAction } from '@/lib/actions/workspace-action';
+import { requestHello } from '@/lib/jobs';
 import { deleteWorkspace } from '@/lib/tenancy/delete-workspace';
 import { workspaceGeneralSchema } from '@/lib/tenancy/workspace-fields';
 import { changeWorkspaceSlug, updateWorkspaceGeneral } from '@/lib/tenancy/workspace-settings';
-import { workspaceAction } from '@/lib/tenancy/workspace-action';
 
-/** Runs the platform check workflow: outbox row in this transaction, dispatched after commit. */
-export const runHelloAction = workspaceAction({ input: z.object({}), permission: 'jobs.run' }, async ({ access }) => {
-  const eventId = await withTenant(access.ctx, (tx) => requestHello(tx, access.ctx.tenantId, access.ctx.userId));
-  void afterCommitDispatch();
-  revalidatePath(`/w/${access.workspace.slug}/settings`);
-  return { eventId };
-});
+/** Runs the platform check workflow: its outbox row commits with the action and is dispatched after it. */
+export const runHelloAction = workspaceAction(
+  { input: z.object({}), permission: 'jobs.run', feature: 'jobs.run', quota: 'jobs.runs' },
+  async ({ tx, access }) => {
+    const eventId = await requestHello(tx, access.ctx.tenantId, access.ctx.userId);
+    revalidatePath(`/w/${access.workspace.slug}/settings`);
+    return { eventId };
+  },
+);
 
 export const updateGeneralAction = workspaceAction(
   { input: workspaceGeneralSchema, permission: 'workspace.update' },
-  async ({ input, access, meta }) => {
-    await updateWorkspaceGeneral(access.ctx, input, meta);
+  async ({ input, tx, access, meta }) => {
+    await updateWorkspaceGeneral(tx, access.ctx, input, meta);
     // The name shows in the shell on every page of the workspace.
     revalidatePath(`/w/${access.workspace.slug}`, 'layout');
     return null;
@@ -31,8 +32,8 @@ export const updateGeneralAction = workspaceAction(
 export const changeSlugAction = workspaceAction(
   // Validated in lib (slugSchema) so the rule lives with the check for a taken slug.
   { input: z.object({ slug: z.string().max(200) }), permission: 'workspace.update' },
-  async ({ input, access, meta }) => {
-    const { slug, previous } = await changeWorkspaceSlug(access.ctx, input.slug, meta);
+  async ({ input, tx, access, meta }) => {
+    const { slug, previous } = await changeWorkspaceSlug(tx, access.ctx, input.slug, meta);
     if (slug === previous) return null;
     revalidatePath('/w', 'layout');
     redirect(`/w/${encodeURIComponent(slug)}/settings`);
@@ -40,9 +41,9 @@ export const changeSlugAction = workspaceAction(
 );
 
 export const deleteWorkspaceAction = workspaceAction(
-  { input: z.object({ confirmation: z.string().max(200) }), permission: 'workspace.delete' },
-  async ({ input, access, meta }) => {
-    await deleteWorkspace(access.ctx, input.confirmation, meta);
+  { input: z.object({ confirmation: z.string().max(200) }), permission: 'workspace.delete', system: 'tenancy: delete workspace' },
+  async ({ input, tx, access, meta }) => {
+    await deleteWorkspace(tx, access.ctx, input.confirmation, meta);
     revalidatePath('/w', 'layout');
     redirect('/w');
   },

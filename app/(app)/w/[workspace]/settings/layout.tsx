@@ -1,16 +1,15 @@
 import type { ReactNode } from 'react';
 import { TabNav, type TabNavItem } from '@/components/ui/tab-nav';
 import { PageHeader } from '@/components/ui/page-header';
-import { can } from '@/lib/tenancy/permissions';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 
 export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
-  const { ctx, workspace } = await requireWorkspace((await params).workspace);
+  const { workspace, can } = await requireWorkspacePage((await params).workspace);
   const base = `/w/${encodeURIComponent(workspace.slug)}/settings`;
   const items: TabNavItem[] = [
     { href: base, label: 'General', exact: true },
     { href: `${base}/members`, label: 'Members' },
-    ...(can(ctx.role, 'audit.read') ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
+    ...(can('audit.read') ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
     { href: `${base}#jobs`, label: 'Background jobs' },
   ];
   return (

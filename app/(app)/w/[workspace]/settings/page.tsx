@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { withTenant } from '@/db/tenant';
 import { JobRunsTable } from '@/components/jobs/job-runs-table';
 import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
 import { RunHelloForm } from '@/components/jobs/run-hello-form';
@@ -9,21 +8,20 @@ import { WorkspaceGeneralForm } from '@/components/workspace/workspace-general-f
 import { WorkspaceSlugForm } from '@/components/workspace/workspace-slug-form';
 import { listJobRuns } from '@/lib/jobs/job-runs';
 import { countPendingEvents } from '@/lib/jobs/outbox';
-import { can } from '@/lib/tenancy/permissions';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
 import { changeSlugAction, deleteWorkspaceAction, runHelloAction, updateGeneralAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { ctx, workspace } = await requireWorkspace((await params).workspace);
-  const { runs, pending } = await withTenant(ctx, async (tx) => ({
+  const { ctx, workspace, can, read } = await requireWorkspacePage((await params).workspace);
+  const { runs, pending } = await read(async (tx) => ({
     runs: await listJobRuns(tx, ctx.tenantId, { limit: 20 }),
     pending: await countPendingEvents(tx, ctx.tenantId),
   }));
   const active = pending > 0 || runs.some((run) => run.status === 'queued' || run.status === 'running');
-  const canEdit = can(ctx.role, 'workspace.update');
+  const canEdit = can('workspace.update');
   return (
     <div className="space-y-8">
       <Card>
@@ -63,13 +61,13 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
           <CardDescription>Every workflow run in this workspace, with its progress, attempts and duration.</CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
-          {can(ctx.role, 'jobs.run') ? <RunHelloForm workspace={workspace.slug} action={runHelloAction} /> : null}
+          {can('jobs.run') ? <RunHelloForm workspace={workspace.slug} action={runHelloAction} /> : null}
           <JobRunsTable runs={runs} timeZone={workspace.timezone} />
           <RefreshWhileActive active={active} />
         </CardContent>
       </Card>
 
-      {can(ctx.role, 'workspace.delete') ? (
+      {can('workspace.delete') ? (
         <Card className="border-danger-border">
           <CardHeader>
             <CardTitle as="h2">Delete workspace</CardTitle>

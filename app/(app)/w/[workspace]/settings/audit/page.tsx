@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { withTenant } from '@/db/tenant';
 import { AuditFilterForm } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { ChainIntegrityBadge } from '@/components/audit/chain-integrity-badge';
@@ -12,8 +10,7 @@ import { auditFilterQuery, auditFilterRange, parseAuditFilter } from '@/lib/audi
 import { listAuditActorOptions, listWorkspaceAudit } from '@/lib/audit/queries';
 import { checkChainIntegrity } from '@/lib/audit/sealed-check';
 import { workspaceChain } from '@/lib/audit/verify';
-import { can } from '@/lib/tenancy/permissions';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -30,13 +27,12 @@ export default async function AuditLogPage({
   params: Promise<{ workspace: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { ctx, workspace } = await requireWorkspace((await params).workspace);
-  // Not disclosed to roles without access, like a workspace they aren't in.
-  if (!can(ctx.role, 'audit.read')) notFound();
+  // Not disclosed to roles without access, like a workspace they aren't in (a 404).
+  const { ctx, workspace, read } = await requireWorkspacePage((await params).workspace, 'audit.read');
 
   const filter = parseAuditFilter(await searchParams);
   const range = auditFilterRange(filter, workspace.timezone);
-  const { page, actors, integrity } = await withTenant(ctx, async (tx) => ({
+  const { page, actors, integrity } = await read(async (tx) => ({
     page: await listWorkspaceAudit(tx, ctx.tenantId, {
       action: filter.action,
       actorUserId: filter.actor,

@@ -3,13 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { workspaceAction } from '@/lib/actions/workspace-action';
 import { EmailDeliveryError } from '@/lib/email';
 import { AppError } from '@/lib/errors/app-error';
 import { sendInvitationEmail } from '@/lib/tenancy/invitation-email';
 import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/tenancy/invitations';
 import { changeMemberRole, leaveWorkspace, removeMember, transferOwnership } from '@/lib/tenancy/members';
 import { ROLES, type WorkspaceRole } from '@/lib/tenancy/permissions';
-import { workspaceAction } from '@/lib/tenancy/workspace-action';
 
 const role = z.enum(ROLES as [WorkspaceRole, ...WorkspaceRole[]], 'Choose a role.');
 const member = z.object({ userId: z.uuid('Choose a member.') });
@@ -17,7 +17,7 @@ const invitation = z.object({ invitationId: z.uuid() });
 
 const membersPath = (slug: string) => `/w/${slug}/settings/members`;
 
-/** After commit: the invitation exists even if delivery fails, and Resend can retry it. */
+/** After commit: the invitation exists even if delivery fails, and "Resend" can retry it. */
 async function deliver(email: Parameters<typeof sendInvitationEmail>[0]): Promise<void> {
   try {
     await sendInvitationEmail(email);
@@ -30,51 +30,59 @@ async function deliver(email: Parameters<typeof sendInvitationEmail>[0]): Promis
 }
 
 export const inviteMemberAction = workspaceAction(
-  { input: z.object({ email: z.email('Enter a valid email address.').max(320), role }), permission: 'members.invite' },
-  async ({ input, access, meta }) => {
-    const created = await inviteMember(access.ctx, input, meta);
+  {
+    input: z.object({ email: z.email('Enter a valid email address.').max(320), role }),
+    permission: 'members.invite',
+    verifiedEmail: 'invite',
+    feature: 'members.invite',
+  },
+  async ({ input, tx, access, meta, afterCommit }) => {
+    const created = await inviteMember(tx, access.ctx, input, meta);
     revalidatePath(membersPath(access.workspace.slug));
-    await deliver(created);
+    afterCommit(() => deliver(created));
     return { email: created.to };
   },
 );
 
-export const resendInvitationAction = workspaceAction({ input: invitation, permission: 'members.invite' }, async ({ input, access, meta }) => {
-  const refreshed = await resendInvitation(access.ctx, input, meta);
-  revalidatePath(membersPath(access.workspace.slug));
-  await deliver(refreshed);
-  return null;
-});
+export const resendInvitationAction = workspaceAction(
+  { input: invitation, permission: 'members.invite', verifiedEmail: 'invite', feature: 'members.invite' },
+  async ({ input, tx, access, meta, afterCommit }) => {
+    const refreshed = await resendInvitation(tx, access.ctx, input, meta);
+    revalidatePath(membersPath(access.workspace.slug));
+    afterCommit(() => deliver(refreshed));
+    return null;
+  },
+);
 
-export const revokeInvitationAction = workspaceAction({ input: invitation, permission: 'members.invite' }, async ({ input, access, meta }) => {
-  await revokeInvitation(access.ctx, input, meta);
+export const revokeInvitationAction = workspaceAction({ input: invitation, permission: 'members.invite' }, async ({ input, tx, access, meta }) => {
+  await revokeInvitation(tx, access.ctx, input, meta);
   revalidatePath(membersPath(access.workspace.slug));
   return null;
 });
 
 export const changeRoleAction = workspaceAction(
   { input: member.extend({ role }), permission: 'members.manage' },
-  async ({ input, access, meta }) => {
-    await changeMemberRole(access.ctx, input, meta);
+  async ({ input, tx, access, meta }) => {
+    await changeMemberRole(tx, access.ctx, input, meta);
     revalidatePath(membersPath(access.workspace.slug));
     return null;
   },
 );
 
-export const removeMemberAction = workspaceAction({ input: member, permission: 'members.manage' }, async ({ input, access, meta }) => {
-  await removeMember(access.ctx, input, meta);
+export const removeMemberAction = workspaceAction({ input: member, permission: 'members.manage' }, async ({ input, tx, access, meta }) => {
+  await removeMember(tx, access.ctx, input, meta);
   revalidatePath(membersPath(access.workspace.slug));
   return null;
 });
 
-export const transferOwnershipAction = workspaceAction({ input: member, permission: 'workspace.transfer' }, async ({ input, access, meta }) => {
-  await transferOwnership(access.ctx, input, meta);
+export const transferOwnershipAction = workspaceAction({ input: member, permission: 'workspace.transfer' }, async ({ input, tx, access, meta }) => {
+  await transferOwnership(tx, access.ctx, input, meta);
   revalidatePath(membersPath(access.workspace.slug));
   return null;
 });
 
-export const leaveWorkspaceAction = workspaceAction({ input: z.object({}), permission: 'members.leave' }, async ({ access, meta }) => {
-  await leaveWorkspace(access.ctx, meta);
+export const leaveWorkspaceAction = workspaceAction({ input: z.object({}), permission: 'members.leave' }, async ({ tx, access, meta }) => {
+  await leaveWorkspace(tx, access.ctx, meta);
   revalidatePath('/w', 'layout');
   redirect('/w');
 });

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { withTenant } from '@/db/tenant';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { InviteMemberForm } from '@/components/workspace/invite-member-form';
 import { LeaveWorkspaceForm } from '@/components/workspace/leave-workspace-form';
@@ -8,8 +7,8 @@ import { PendingInvitationList } from '@/components/workspace/pending-invitation
 import { TransferOwnershipForm } from '@/components/workspace/transfer-ownership-form';
 import { listPendingInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
-import { can, ROLES } from '@/lib/tenancy/permissions';
-import { requireWorkspace } from '@/lib/tenancy/require-workspace';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
+import { ROLES } from '@/lib/tenancy/permissions';
 import { seatLimitFor } from '@/lib/tenancy/seat-limit';
 import {
   changeRoleAction,
@@ -24,15 +23,12 @@ import {
 export const metadata: Metadata = { title: 'Members' };
 
 export default async function MembersPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { ctx, workspace, user } = await requireWorkspace((await params).workspace);
-  const canInvite = can(ctx.role, 'members.invite');
-  const [members, invitations] = await withTenant(ctx, async (tx) => [
-    await listMembers(tx),
-    can(ctx.role, 'members.invite') ? await listPendingInvitations(tx) : [],
-  ] as const);
+  const { ctx, workspace, user, can, read } = await requireWorkspacePage((await params).workspace, 'members.read');
+  const canInvite = can('members.invite');
+  const [members, invitations] = await read(async (tx) => [await listMembers(tx), canInvite ? await listPendingInvitations(tx) : []] as const);
   const seats = seatLimitFor(workspace);
   // Owners may grant every role; admins everything below owner. The server checks again.
-  const grantable = ROLES.filter((role) => role !== 'owner' || can(ctx.role, 'members.manage_owners'));
+  const grantable = ROLES.filter((role) => role !== 'owner' || can('members.manage_owners'));
   const lastOwner = ctx.role === 'owner' && members.filter((m) => m.role === 'owner').length <= 1;
   const candidates = members
     .filter((m) => m.userId !== user.id && m.role !== 'owner')
@@ -101,7 +97,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-wrap gap-3">
-          {can(ctx.role, 'workspace.transfer') && candidates.length ? (
+          {can('workspace.transfer') && candidates.length ? (
             <TransferOwnershipForm workspace={workspace.slug} candidates={candidates} action={transferOwnershipAction} />
           ) : null}
           {lastOwner ? null : <LeaveWorkspaceForm workspace={workspace.slug} name={workspace.name} action={leaveWorkspaceAction} />}

@@ -1,0 +1,23 @@
+import type { Tx } from '@/db/tenant';
+import { assertFeature, consumeQuota, type Feature, type Quota } from '@/lib/billing/gates';
+
+/**
+ * A wrapper's `quota` option: the quota name (one unit per call), or the name and how many units
+ * this call uses — a number, or computed from the parsed input (rows in an import).
+ */
+export type QuotaOption<I> = Quota | { quota: Quota; amount: number | ((input: I) => number) };
+
+export type BillingGates<I> = { feature?: Feature | readonly Feature[]; quota?: QuotaOption<I> | readonly QuotaOption<I>[] };
+
+/**
+ * Entitlement, then quota, inside the action's own transaction before its handler: a refusal
+ * (AppError('payment_required')) rolls back with nothing written, and quota consumed by a handler
+ * that then fails is rolled back too.
+ */
+export async function runBillingGates<I>(tx: Tx, tenantId: string, gates: BillingGates<I>, input: I): Promise<void> {
+  for (const feature of [gates.feature ?? []].flat() as Feature[]) await assertFeature(tx, tenantId, feature);
+  for (const option of [gates.quota ?? []].flat() as QuotaOption<I>[]) {
+    if (typeof option === 'string') await consumeQuota(tx, tenantId, option, 1);
+    else await consumeQuota(tx, tenantId, option.quota, typeof option.amount === 'function' ? option.amount(input) : option.amount);
+  }
+}

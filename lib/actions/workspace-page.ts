@@ -1,0 +1,41 @@
+import { notFound } from 'next/navigation';
+import { sql } from 'drizzle-orm';
+import { withTenant, type Tx } from '@/db/tenant';
+import { can, type Permission } from '@/lib/tenancy/permissions';
+import { requireWorkspace, type WorkspaceAccess } from '@/lib/tenancy/require-workspace';
+
+export type WorkspacePage = WorkspaceAccess & {
+  /** The same fields as one object, to hand to lib functions that take the whole access. */
+  access: WorkspaceAccess;
+  /** Whether the viewer's role holds a permission (to show or hide what the server would refuse anyway). */
+  can: (permission: Permission) => boolean;
+  /**
+   * The page's tenant read: one read-only transaction as the workspace — call it once per
+   * render with everything the page needs. A write inside it fails: rendering writes nothing.
+   */
+  read: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+};
+
+/**
+ * The page-side wrapper for `/w/[workspace]/…`: session, membership and role, and the page's
+ * permission. A refusal is the same 404 as a workspace the viewer isn't in — what they may not
+ * see isn't disclosed. Deduplicated per request with the layout's lookup.
+ *
+ *   const page = await requireWorkspacePage(slug, 'members.read');
+ *   const members = await page.read((tx) => listMembers(tx));
+ */
+export async function requireWorkspacePage(slug: string, permission: Permission = 'workspace.read'): Promise<WorkspacePage> {
+  const access = await requireWorkspace(slug);
+  if (!can(access.ctx.role, permission)) notFound();
+  return {
+    ...access,
+    access,
+    can: (p) => can(access.ctx.role, p),
+    read: (fn) =>
+      withTenant(access.ctx, async (tx) => {
+        // Going read-only is allowed at any point of a transaction (only the reverse isn't).
+        await tx.execute(sql`select set_config('transaction_read_only', 'on', true)`);
+        return fn(tx);
+      }),
+  };
+}
