@@ -1,5 +1,7 @@
+import { cron, eventType } from 'inngest';
+import type { z } from 'zod';
+import type { AnyWorkflow, Workflow, WorkflowPayload } from '@/lib/jobs/define-workflow';
 import { workflowList, type workflows } from '@/lib/workflows';
-import { workflowTrigger } from './functions/workflow-function';
 
 /**
  * Every event Inngest sees, derived from lib/workflows.ts: a workflow's event reuses the
@@ -15,6 +17,17 @@ export type WorkflowEvents = {
 };
 
 export type WorkflowEventName = keyof WorkflowEvents & string;
+
+// Workflow payload schemas are plain objects without transforms (input = output), which is what
+// eventType asks for; zod's static type leaves the input open, hence the narrowing here.
+function payloadSchema<P extends WorkflowPayload>(workflow: Workflow<P, unknown, string>): z.ZodType<P, P> {
+  return workflow.schema as unknown as z.ZodType<P, P>;
+}
+
+/** The trigger Inngest gets for a workflow: its event (typed by its payload schema) or its cron. */
+export function workflowTrigger(workflow: AnyWorkflow) {
+  return workflow.event !== null ? eventType(workflow.event, { schema: payloadSchema(workflow) }) : cron(workflow.cron!);
+}
 
 export const workflowEvents = Object.freeze(
   Object.fromEntries(workflowList.filter((w) => w.event !== null).map((w) => [w.event!, workflowTrigger(w)])),

@@ -1,6 +1,4 @@
 import {
-  cron,
-  eventType,
   NonRetriableError,
   referenceFunction,
   RetryAfterError,
@@ -8,7 +6,6 @@ import {
   type GetStepTools,
   type InngestFunction,
 } from 'inngest';
-import type { z } from 'zod';
 import { backoffMs, type AnyWorkflow, type Workflow, type WorkflowContext, type WorkflowPayload } from '@/lib/jobs/define-workflow';
 import { ChildWorkflowError, NonRetriableWorkflowError, WorkflowTimeoutError, loggableError, safeError, safeWire } from '@/lib/jobs/errors';
 import { inngest } from '@/lib/jobs/inngest-client';
@@ -18,6 +15,7 @@ import { sendEventsFromRun } from '@/lib/jobs/run-events';
 import { executeAttempt, failRunForEvent, parentRunOf, PARENT_RUN_KEY, recordRunProgress } from '@/lib/jobs/run-recorder';
 import { durationMs, type StepEvent, type WorkflowStep } from '@/lib/jobs/step';
 import { getLogger } from '@/lib/observability/logger';
+import { workflowTrigger } from '../events';
 
 type InngestStep = GetStepTools<typeof inngest>;
 type RetryCount = NonNullable<InngestFunction.Options['retries']>;
@@ -69,17 +67,6 @@ export function inngestWorkflowStep(step: InngestStep, workflow: AnyWorkflow, ru
       }
     },
   };
-}
-
-// Workflow payload schemas are plain objects without transforms (input = output), which is what
-// eventType asks for; zod's static type leaves the input open, hence the narrowing here.
-function payloadSchema<P extends WorkflowPayload>(workflow: Workflow<P, unknown, string>): z.ZodType<P, P> {
-  return workflow.schema as unknown as z.ZodType<P, P>;
-}
-
-/** The trigger Inngest gets for a workflow: its event (typed by its payload schema) or its cron. */
-export function workflowTrigger(workflow: AnyWorkflow) {
-  return workflow.event !== null ? eventType(workflow.event, { schema: payloadSchema(workflow) }) : cron(workflow.cron!);
 }
 
 /**

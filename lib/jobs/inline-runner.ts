@@ -47,8 +47,8 @@ type State = {
   memo: Map<string, Map<string, unknown>>;
   active: Map<string, Promise<InlineRunResult>>;
   slots: Map<string, Slot>;
-  /** Start times per throttle key, oldest first. */
-  throttles: Map<string, number[]>;
+  /** Per throttle key, the earliest time the next run may start (GCRA's theoretical arrival time). */
+  throttles: Map<string, number>;
 };
 
 const defaults: InlineRunnerConfig = {
@@ -170,24 +170,20 @@ function scopedKey(workflow: AnyWorkflow, fields: readonly string[] | null, data
   }
 }
 
-/** Sliding window: at most `limit` starts in any `period`; a start over the limit waits for room. */
+/**
+ * Inngest's throttle, in-process: starts are spread evenly over the period (one every
+ * period / limit, burst 1 — Inngest's default), per key value; a start over the limit waits for
+ * its slot, it is never dropped. The slot is reserved before waiting, so waiters queue in order.
+ */
 async function awaitThrottle(workflow: AnyWorkflow, data: unknown): Promise<void> {
   const throttle = workflow.throttle;
   if (!throttle) return;
   const key = scopedKey(workflow, throttle.key, data);
-  const { throttles } = state();
-  for (;;) {
-    const { config } = state();
-    const now = config.now();
-    const starts = (throttles.get(key) ?? []).filter((at) => at > now - throttle.periodMs);
-    if (starts.length < throttle.limit) {
-      starts.push(now);
-      throttles.set(key, starts);
-      return;
-    }
-    throttles.set(key, starts);
-    await config.sleep(Math.max(1, starts[0]! + throttle.periodMs - now));
-  }
+  const { throttles, config } = state();
+  const now = config.now();
+  const startAt = Math.max(now, throttles.get(key) ?? now);
+  throttles.set(key, startAt + throttle.periodMs / throttle.limit);
+  if (startAt > now) await config.sleep(startAt - now);
 }
 
 async function runAttempts(workflow: AnyWorkflow, event: InlineEvent): Promise<InlineRunResult> {
