@@ -8,11 +8,11 @@ import { formList } from '@/lib/actions/form-data';
 import { AppError } from '@/lib/errors/app-error';
 import type { SessionUser } from '@/lib/tenancy/session';
 import { addMember, createWorkspaceWithOwner } from '../tenancy/support';
-import { asSessionUser, form, headersModule, sessionModule, submit } from './support';
+import { asSessionUser, form, submit } from './support';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/tenancy/session', () => sessionModule(session));
-vi.mock('next/headers', () => headersModule());
+vi.mock('@/lib/tenancy/session', async () => (await import('./support')).sessionModule(session));
+vi.mock('next/headers', async () => (await import('./support')).headersModule());
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 // The billing hooks, with a switch to refuse: today every workspace has every feature and no quota.

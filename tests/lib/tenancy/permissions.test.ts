@@ -3,14 +3,14 @@ import type { WorkspaceRole } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import type { SessionUser } from '@/lib/tenancy/session';
 import { assertCan, can, PERMISSIONS, ROLES, type Permission } from '@/lib/tenancy/permissions';
-import { asSessionUser, form, headersModule, sessionModule, submit } from '../actions/support';
+import { asSessionUser, form, submit } from '../actions/support';
 import { addMember, createWorkspaceWithOwner, inWorkspace, meta, outcome, rolesOf } from './support';
 
 // The server refuses through the actions themselves: each names its permission once, in the
 // wrapper, and lib functions no longer repeat it.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/tenancy/session', () => sessionModule(session));
-vi.mock('next/headers', () => headersModule());
+vi.mock('@/lib/tenancy/session', async () => (await import('../actions/support')).sessionModule(session));
+vi.mock('next/headers', async () => (await import('../actions/support')).headersModule());
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const settings = await import('@/app/(app)/w/[workspace]/settings/actions');
