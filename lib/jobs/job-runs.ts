@@ -12,8 +12,8 @@ const elapsedMs = sql`greatest(0, round(extract(epoch from (clock_timestamp() - 
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 export type StartedJobRun =
-  /** This event's run (new, or found again on a redelivery). */
-  | { run: JobRun; duplicateOf?: undefined }
+  /** This event's run: `created` when new (and then already running its first attempt, if one was given). */
+  | { run: JobRun; created: boolean; duplicateOf?: undefined }
   /** Another event with the same idempotency key ran within the window: no run for this one. */
   | { run?: undefined; duplicateOf: JobRun };
 
@@ -33,6 +33,8 @@ export async function startJobRun(
     input: unknown;
     dedupeKey?: string | null;
     parentRunId?: string | null;
+    /** Create a new row already running this (1-based) attempt: saves the runner a round trip. */
+    attempt?: number;
   },
 ): Promise<StartedJobRun> {
   const byEvent = () =>
@@ -40,10 +42,10 @@ export async function startJobRun(
       .select()
       .from(jobRuns)
       .where(and(eq(jobRuns.workflow, run.workflow), eq(jobRuns.idempotencyKey, run.idempotencyKey)));
-  const [known] = await byEvent();
-  if (known) return { run: known };
   const dedupeKey = run.dedupeKey ?? null;
   if (dedupeKey !== null) {
+    const [known] = await byEvent();
+    if (known) return { run: known, created: false };
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`job_runs:${run.workflow}:${dedupeKey}`}, 0))`);
     const [earlier] = await tx
       .select()
@@ -68,13 +70,14 @@ export async function startJobRun(
       input: run.input ?? null,
       dedupeKey,
       parentRunId: run.parentRunId ?? null,
+      ...(run.attempt === undefined ? {} : { status: 'running' as const, attempts: run.attempt, startedAt: sql`clock_timestamp()` }),
     })
     .onConflictDoNothing({ target: [jobRuns.workflow, jobRuns.idempotencyKey] })
     .returning();
-  if (created) return { run: created };
+  if (created) return { run: created, created: true };
   const [existing] = await byEvent();
   if (!existing) throw new Error(`job run ${run.workflow}/${run.idempotencyKey} vanished while starting`);
-  return { run: existing };
+  return { run: existing, created: false };
 }
 
 /**

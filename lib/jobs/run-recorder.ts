@@ -126,9 +126,11 @@ export async function executeAttempt<P extends WorkflowPayload, O>(request: Atte
       input: data,
       dedupeKey,
       parentRunId: request.parentRunId ?? null,
+      attempt: request.attempt === 'next' ? 1 : request.attempt,
     });
     if (found.duplicateOf) return { kind: 'skipped' as const, run: found.duplicateOf };
     const run = found.run;
+    if (found.created) return { kind: 'run' as const, run };
     if (run.status === 'succeeded') return { kind: 'replay' as const, run };
     // A run whose earlier attempts already used up its time fails without another attempt.
     if (workflow.timeoutMs !== null && run.startedAt && Date.now() - run.startedAt.getTime() >= workflow.timeoutMs) {
