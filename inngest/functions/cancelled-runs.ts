@@ -19,9 +19,10 @@ export function cancelledRunsFunction(workflows: readonly AnyWorkflow[]) {
       retries: 3,
     },
     async ({ event }) => {
-      const data = event.data as { function_id?: string; event?: { id?: string } };
+      const data = event.data as { function_id?: string; run_id?: string; event?: { id?: string } };
       const workflow = data.function_id ? byFunctionId.get(data.function_id) : undefined;
-      const eventId = data.event?.id;
+      // As in the handler: the event id, or Inngest's run id for an event without one (cron).
+      const eventId = data.event?.id ?? data.run_id;
       if (!workflow || !eventId) return { recorded: false };
       const run = await recordInngestCancellation(workflow, eventId);
       return { recorded: Boolean(run), status: run?.status ?? null };

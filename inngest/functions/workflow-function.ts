@@ -86,8 +86,10 @@ export function workflowFunction(workflow: AnyWorkflow) {
       ...flowControl,
       // Backstop for failures our handler never sees (a step out of retries, Inngest's timeout).
       onFailure: async ({ event, error }) => {
+        // Our handler keys a run by its event id, or by Inngest's run id when the event has none (cron).
         const original = event.data.event as { id?: string } | undefined;
-        if (original?.id) await failRunForEvent(workflow.name, original.id, error);
+        const key = original?.id ?? event.data.run_id;
+        if (key) await failRunForEvent(workflow.name, key, error);
       },
     },
     async ({ event, step, attempt, maxAttempts, runId }) => {

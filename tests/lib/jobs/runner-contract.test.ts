@@ -258,6 +258,19 @@ describe('inline runner flow control', () => {
     });
   });
 
+  it("sendEvent from a tenant's run cannot emit another workspace's events (RLS on the outbox insert)", async () => {
+    const other = (await createTenant()).workspace.id;
+    const name = 'test/contract.foreign-fan-out';
+    const workflow = defineWorkflow(
+      { id: 'test-inline-foreign-fan-out', trigger: { event: 'test/inline.foreign' }, schema: z.object({ tenantId: z.uuid() }), retries: 0 },
+      async (_payload, step) => step.sendEvent('fan-out', [{ name, data: { x: 1 }, tenantId: other }]),
+    );
+    const result = await runInline(workflow, { id: randomUUID(), data: { tenantId } });
+    expect(result.status).toBe('failed');
+    expect(result.run).toMatchObject({ errorCode: 'internal' });
+    expect(await systemQuery(sql`select id from outbox where name = ${name}`)).toEqual([]);
+  });
+
   it('concurrency: at most `limit` runs per key value at once; other keys run alongside', async () => {
     const inFlight = new Map<string, number>();
     const peak = new Map<string, number>();
