@@ -81,6 +81,7 @@ export function workspaceAction<S extends z.ZodType, T>(
 
       const afterCommit: Array<() => unknown> = [];
       const work = async (tx: Tx): Promise<{ outcome: Outcome<T>; events: boolean }> => {
+        const inserted = await outboxInserts(tx);
         await runBillingGates(tx, access.ctx.tenantId, options, input);
         let outcome: Outcome<T>;
         try {
@@ -90,7 +91,7 @@ export function workspaceAction<S extends z.ZodType, T>(
           if (!isRedirectError(error)) throw error;
           outcome = { redirect: error };
         }
-        return { outcome, events: await wroteEvents(tx) };
+        return { outcome, events: wroteEvents(inserted, await outboxInserts(tx)) };
       };
       const { outcome, events } = options.system ? await withSystem(options.system, work) : await withTenant(access.ctx, work);
 
@@ -105,13 +106,18 @@ export function workspaceAction<S extends z.ZodType, T>(
 }
 
 /**
- * Whether this transaction inserted outbox rows, from Postgres's own per-transaction counters (no
- * bookkeeping for authors to forget, raw inserts included). If the counters are unavailable it
- * answers yes: a dispatch with nothing to send costs one query after the response.
+ * Rows this backend has inserted into the outbox and not yet reported to the statistics system —
+ * Postgres's own counters, so authors have nothing to remember and raw inserts count too. Since
+ * Postgres 15 the "xact" counter also holds earlier, unflushed transactions of the same pooled
+ * connection, but nothing is flushed inside a transaction: the difference between the start and
+ * the end of the action's transaction is exactly what it wrote. Null when unavailable.
  */
-async function wroteEvents(tx: Tx): Promise<boolean> {
-  const [row] = rowsOf<{ inserted: number | string | null }>(
-    await tx.execute(sql`select (select n_tup_ins from pg_stat_xact_user_tables where relid = 'outbox'::regclass) as inserted`),
-  );
-  return row?.inserted === null || row?.inserted === undefined || Number(row.inserted) > 0;
+async function outboxInserts(tx: Tx): Promise<number | null> {
+  const [row] = rowsOf<{ n: number | string | null }>(await tx.execute(sql`select pg_stat_get_xact_tuples_inserted('outbox'::regclass) as n`));
+  return row?.n === null || row?.n === undefined ? null : Number(row.n);
+}
+
+/** Whether the transaction wrote events; when the counters are unavailable, yes (a dispatch with nothing to send is one query after the response). */
+function wroteEvents(before: number | null, after: number | null): boolean {
+  return before === null || after === null || after > before;
 }
