@@ -13,7 +13,7 @@ type Defined = (typeof workflows)[number];
 
 /** Event name → payload, for every event workflow. */
 export type WorkflowEvents = {
-  [W in Defined as W['event'] extends string ? W['event'] : never]: Parameters<W['run']>[0];
+  [W in Defined as NonNullable<W['event']>]: Parameters<W['run']>[0];
 };
 
 export type WorkflowEventName = keyof WorkflowEvents & string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workflowEvents } from '@/inngest/events';
+import { workflowEvents, type WorkflowEventName, type WorkflowEvents } from '@/inngest/events';
 import { functions } from '@/inngest/functions';
 import { cronWorkflows, workflowCatalog, workflowsForEvent } from '@/lib/jobs/catalog';
 import { inngestFlowControl } from '@/lib/jobs/inngest-options';
@@ -21,6 +21,14 @@ describe('one registration: lib/workflows.ts', () => {
 
   it('every event workflow has its Inngest event type, and nothing else does', () => {
     expect(Object.keys(workflowEvents).sort()).toEqual([...new Set(workflowList.flatMap((w) => (w.event ? [w.event] : [])))].sort());
+  });
+
+  it('the event types are typed from the list: event name → payload', () => {
+    const name: WorkflowEventName = 'platform/hello.requested';
+    const payload: WorkflowEvents['platform/hello.requested'] = { tenantId: '00000000-0000-4000-8000-000000000000' };
+    // @ts-expect-error cron workflows have no event
+    const none: WorkflowEventName = 'outbox-sweep';
+    expect([name, payload.tenantId, none]).toHaveLength(3);
   });
 
   it("each function's trigger is its workflow's event or cron, and the in-process ticker runs the same crons", () => {
