@@ -3,6 +3,8 @@ import type { outbox } from '@/db/schema';
 import { workflowBackend } from './backend';
 
 export type OutboxRow = typeof outbox.$inferSelect;
+/** What a dispatcher claims and hands to a sender: the event, plus the row's attempt count. */
+export type OutboxEvent = Pick<OutboxRow, 'id' | 'name' | 'data' | 'tenantId' | 'attempts'>;
 
 /**
  * Hands a batch of events on. Resolving means every event in the batch was accepted; throwing
@@ -12,7 +14,7 @@ export type OutboxRow = typeof outbox.$inferSelect;
  * into batches within them.
  */
 export type OutboxSender = {
-  send(batch: readonly OutboxRow[]): Promise<void>;
+  send(batch: readonly OutboxEvent[]): Promise<void>;
   maxEvents?: number;
   maxBytes?: number;
 };
@@ -32,7 +34,7 @@ const REQUEST_MARGIN_BYTES = 1_024;
 const DEFAULT_BATCH_EVENTS = 1_000;
 
 /** The bytes an event takes in a send request: the JSON the event API receives for it. */
-export function eventBytes(row: Pick<OutboxRow, 'id' | 'name' | 'data'>): number {
+export function eventBytes(row: Pick<OutboxEvent, 'id' | 'name' | 'data'>): number {
   return Buffer.byteLength(JSON.stringify({ id: row.id, name: row.name, data: row.data })) + ENVELOPE_BYTES;
 }
 
@@ -41,11 +43,11 @@ export function eventBytes(row: Pick<OutboxRow, 'id' | 'name' | 'data'>): number
  * event larger than `maxBytes` on its own goes alone (the receiver refuses it, and it backs off);
  * enqueueEvent keeps that from happening.
  */
-export function batchRows(rows: readonly OutboxRow[], sender: Pick<OutboxSender, 'maxEvents' | 'maxBytes'>): OutboxRow[][] {
+export function batchRows<R extends Pick<OutboxEvent, 'id' | 'name' | 'data'>>(rows: readonly R[], sender: Pick<OutboxSender, 'maxEvents' | 'maxBytes'>): R[][] {
   const maxEvents = Math.max(1, sender.maxEvents ?? DEFAULT_BATCH_EVENTS);
   const maxBytes = sender.maxBytes === undefined ? Number.POSITIVE_INFINITY : Math.max(1, sender.maxBytes - REQUEST_MARGIN_BYTES);
-  const batches: OutboxRow[][] = [];
-  let current: OutboxRow[] = [];
+  const batches: R[][] = [];
+  let current: R[] = [];
   let bytes = 0;
   for (const row of rows) {
     const size = Number.isFinite(maxBytes) ? eventBytes(row) : 0;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tenantContext, withTenant, type TenantContext } from '@/db/tenant';
 import { inngest } from '@/lib/jobs/inngest-client';
-import { dispatchOutbox, enqueueEvent, type OutboxRow, type OutboxSender } from '@/lib/jobs/outbox';
+import { dispatchOutbox, enqueueEvent, type OutboxEvent, type OutboxSender } from '@/lib/jobs/outbox';
 import { createTenant, systemQuery } from '../../helpers/database';
 
 type Side = { ctx: TenantContext; tenantId: string };
@@ -12,8 +12,8 @@ async function side(): Promise<Side> {
   return { ctx: tenantContext({ tenantId: workspace.id, userId: user.id, role: 'owner', via: 'session' }), tenantId: workspace.id };
 }
 
-function recordingSender(maxEvents?: number): OutboxSender & { sent: OutboxRow[] } {
-  const sent: OutboxRow[] = [];
+function recordingSender(maxEvents?: number): OutboxSender & { sent: OutboxEvent[] } {
+  const sent: OutboxEvent[] = [];
   return {
     sent,
     maxEvents,
