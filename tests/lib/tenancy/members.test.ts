@@ -88,3 +88,19 @@ describe('ownership transfer', () => {
     expect(await outcome(inWorkspace(ownerCtx, (tx) => transferOwnership(tx, ownerCtx, { userId: other.user.id }, meta)))).toBe('conflict');
   });
 });
+
+describe('…OrThrow getters', () => {
+  it('a missing row is not_found, seen through the tenant', async () => {
+    const { getMemberOrThrow } = await import('@/lib/tenancy/members');
+    const { getOpenInvitationOrThrow } = await import('@/lib/tenancy/invitations');
+    const { getWorkspaceOrThrow } = await import('@/lib/tenancy/workspaces');
+    const { workspace, owner, ownerCtx } = await createWorkspaceWithOwner();
+    const other = await createWorkspaceWithOwner();
+    expect((await inWorkspace(ownerCtx, (tx) => getMemberOrThrow(tx, owner.id))).role).toBe('owner');
+    expect((await inWorkspace(ownerCtx, (tx) => getWorkspaceOrThrow(tx, workspace.id))).slug).toBe(workspace.slug);
+    // Another tenant's rows don't exist from here.
+    expect(await outcome(inWorkspace(ownerCtx, (tx) => getMemberOrThrow(tx, other.owner.id)))).toBe('not_found');
+    expect(await outcome(inWorkspace(ownerCtx, (tx) => getWorkspaceOrThrow(tx, other.workspace.id)))).toBe('not_found');
+    expect(await outcome(inWorkspace(ownerCtx, (tx) => getOpenInvitationOrThrow(tx, crypto.randomUUID())))).toBe('not_found');
+  });
+});
