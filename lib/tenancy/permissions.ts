@@ -6,8 +6,8 @@ export type { WorkspaceRole } from '@/db/tenant';
 export const ROLES: readonly WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 
 /**
- * The permission matrix, in one place. Every action and API route names the permission it needs
- * and the wrappers check it on the server; the UI only hides what would be refused anyway.
+ * The permission matrix, in one place. Every action, page and API route names the permission it
+ * needs and its wrapper checks it on the server, once; the UI only hides what would be refused anyway.
  * Rules that depend on the target as well as the actor (last owner, admins vs owners) live in
  * member-rules.ts and build on `members.manage_owners`.
  */
@@ -55,7 +55,10 @@ export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   viewer: 'Read-only access.',
 };
 
-/** The server-side check every lib function that changes something starts with. */
+/**
+ * The permission check as a throw, for an entry point that isn't one of the wrappers. Lib functions
+ * don't call it: the wrapper that opens the transaction names the permission once.
+ */
 export function assertCan(ctx: Pick<TenantContext, 'role'>, permission: Permission): void {
   if (!can(ctx.role, permission)) {
     throw new AppError('forbidden', 'Your role in this workspace does not allow that.', { permission });
