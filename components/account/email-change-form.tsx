@@ -5,7 +5,7 @@ import { fieldError, FormAlert, formError, submitted } from '@/components/auth/f
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 
 export function EmailChangeForm({ action }: { action: FormAction<unknown> }) {
   const [state, formAction] = useActionState(action, null);

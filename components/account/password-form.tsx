@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/form-state';
 import { FormMessage } from './two-factor/form-message';
 
 type Result = ActionResult<{ revokedSessions: number }>;

@@ -1,5 +1,5 @@
 import { InfoIcon } from '@/components/ui/icons';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { ResendVerificationButton } from './resend-verification-button';
 
 /**

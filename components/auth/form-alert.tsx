@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/actions/form-state';
 import { cn } from '@/components/ui/cn';
 
 /** The form-level message: errors are announced (role=alert), confirmations politely (role=status). */
@@ -27,15 +27,4 @@ export function formError(state: ActionState<unknown>): string | null {
   return onFields ? null : state.error.message;
 }
 
-// Client-side copies of lib/actions/result.ts's readers: that module pulls in the server logger,
-// which must stay out of the browser bundle, so client forms import only its types.
-
-/** Field errors of a result, for a form field. */
-export function fieldError(state: ActionState<unknown>, field: string): string[] | undefined {
-  return state && !state.ok ? state.fieldErrors?.[field] : undefined;
-}
-
-/** What the user typed, after a submit (React resets the form once the action returns). */
-export function submitted(state: ActionState<unknown>, field: string): string | undefined {
-  return state?.values?.[field];
-}
+export { fieldError, submitted } from '@/lib/actions/form-state';

@@ -6,7 +6,7 @@ import { FormField } from '@/components/ui/form-field';
 import { CheckCircleIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { RESET_LINK_UNUSABLE } from '@/lib/auth/form-codes';
 import { fieldError, FormAlert, formError } from './form-alert';
 import { NewPasswordField } from './password-field';

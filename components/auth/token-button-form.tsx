@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { FormAlert } from './form-alert';
 
 /**

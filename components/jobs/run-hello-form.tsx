@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { RefreshWhileActive } from './refresh-while-active';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 
 export function RunHelloForm({ workspace, action }: { workspace: string; action: FormAction<{ eventId: string }> }) {
   const [state, formAction] = useActionState(action, null);

@@ -6,7 +6,7 @@ import { cn } from '@/components/ui/cn';
 import { ArrowRightIcon } from '@/components/ui/icons';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FormAlert } from '@/components/workspace/form-alert';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import type { OnboardingProduct } from '@/lib/tenancy/onboarding-products';
 
 /**

@@ -6,7 +6,7 @@ import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { WorkspaceFields } from '@/components/workspace/create-workspace-form';
 import { fieldError, FormAlert, submitted } from '@/components/workspace/form-alert';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import type { CurrencyChoice } from '@/lib/tenancy/workspace-fields';
 
 /** Step 1: what to call you, and your first workspace (time zone prefilled from the browser). */

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FormAlert } from '@/components/workspace/form-alert';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 
 /** For people who joined through an invitation: they already have a workspace to go to. */
 export function SkipOnboardingForm({ action }: { action: FormAction<unknown> }) {

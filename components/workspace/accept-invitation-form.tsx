@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { FormAlert } from './form-alert';
 
 export function AcceptInvitationForm({ token, workspaceName, action }: { token: string; workspaceName: string; action: FormAction<unknown> }) {

@@ -5,7 +5,7 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { fieldError, FormAlert } from './form-alert';
 
 /** Deleting asks for the workspace's name, typed: a click alone is too easy to regret. */

@@ -1,6 +1,6 @@
-import type { ActionState } from '@/lib/actions/result';
+import type { ActionState } from '@/lib/actions/form-state';
 
-export { fieldError, submitted } from '@/lib/actions/result';
+export { fieldError, submitted } from '@/lib/actions/form-state';
 
 /** The form-level line under a server action form: its error, or a success message. */
 export function FormAlert({ state, success }: { state: ActionState<unknown>; success?: string }) {

@@ -5,7 +5,7 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type WorkspaceRole } from '@/lib/tenancy/permissions';
 import { fieldError, FormAlert, submitted } from './form-alert';
 

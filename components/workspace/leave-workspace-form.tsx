@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { FormAlert } from './form-alert';
 
 export function LeaveWorkspaceForm({ workspace, name, action }: { workspace: string; name: string; action: FormAction<unknown> }) {

@@ -2,7 +2,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import type { MemberListItem } from '@/lib/tenancy/members';
 import { can, ROLE_LABELS, type WorkspaceRole } from '@/lib/tenancy/permissions';
 import { MemberRoleForm } from './member-role-form';

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { ROLE_LABELS, type WorkspaceRole } from '@/lib/tenancy/permissions';
 
 /** Role picker for one member; only the roles the viewer may grant are offered. */

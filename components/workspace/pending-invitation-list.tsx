@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import type { PendingInvitation } from '@/lib/tenancy/invitations';
 import { ROLE_LABELS } from '@/lib/tenancy/permissions';
 import { InvitationActions } from './invitation-actions';

@@ -5,7 +5,7 @@ import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { FormAlert } from './form-alert';
 
 export function TransferOwnershipForm({

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { fieldError, FormAlert, submitted } from './form-alert';
 
 export function WorkspaceSlugForm({ workspace, action }: { workspace: string; action: FormAction<unknown> }) {

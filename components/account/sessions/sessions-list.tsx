@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { UsersIcon } from '@/components/ui/icons';
 import type { AccountSession } from '@/lib/auth/account-sessions';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/form-state';
 import { RevokeSessionButton } from './revoke-session-button';
 import { dateFormatter } from '@/lib/time';
 

@@ -1,7 +1,7 @@
 import { FormMessage } from '@/components/account/two-factor/form-message';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { FormAction } from '@/lib/actions/result';
+import type { FormAction } from '@/lib/actions/form-state';
 import { connectOutcomeMessage } from './connect-outcome';
 import { ProviderForm } from './provider-form';
 

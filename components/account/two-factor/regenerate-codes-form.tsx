@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/form-state';
 import { CodeInput } from './code-input';
 import { FormMessage } from './form-message';
 import { RecoveryCodes } from './recovery-codes';

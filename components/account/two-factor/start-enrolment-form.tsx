@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/form-state';
 import { FormMessage } from './form-message';
 
 type Action = (state: ActionResult<{ done: true }> | null, formData: FormData) => Promise<ActionResult<{ done: true }>>;

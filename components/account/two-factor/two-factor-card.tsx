@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Separator } from '@/components/ui/separator';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/form-state';
 import { DisableTwoFactorForm } from './disable-form';
 import { EnrolmentPanel } from './enrolment-panel';
 import { RegenerateCodesForm } from './regenerate-codes-form';
