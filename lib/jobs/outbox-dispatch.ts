@@ -17,7 +17,10 @@ const BACKOFF_MAX_MS = 3_600_000;
 /** Rows claimed per round trip; each claim is split into send batches within the sender's limits. */
 const DEFAULT_CLAIM_SIZE = 2_000;
 const MAX_CLAIM_SIZE = 5_000;
-/** A dispatch stops claiming after this long; the sweep (or the next kick) takes the rest. */
+/**
+ * A dispatch stops claiming after this long (the sender may ask for longer: the inline one does);
+ * the sweep or the next kick takes the rest. Short enough for an after() callback or an Inngest step.
+ */
 export const DEFAULT_DISPATCH_BUDGET_MS = 5_000;
 /** Send batches of one claim in flight at once. */
 const SEND_CONCURRENCY = 4;
@@ -115,7 +118,7 @@ export type DispatchOptions = {
   tenantId?: string;
   /** Defaults to the active backend's sender (Inngest, or the inline runner). */
   sender?: OutboxSender;
-  /** Stop claiming after this many milliseconds (default 5 s); a claim already made is finished. */
+  /** Stop claiming after this many milliseconds (default: the sender's passBudgetMs, else 5 s); a claim already made is finished. */
   budgetMs?: number;
   /** Rows claimed per round trip (default 2,000, at most 5,000). */
   claimSize?: number;
@@ -136,11 +139,11 @@ export type DispatchOptions = {
  */
 export async function dispatchOutbox(options: DispatchOptions = {}): Promise<DispatchResult> {
   const started = performance.now();
-  const budgetMs = options.budgetMs ?? DEFAULT_DISPATCH_BUDGET_MS;
+  const sender = options.sender ?? defaultOutboxSender();
+  const budgetMs = options.budgetMs ?? sender.passBudgetMs ?? DEFAULT_DISPATCH_BUDGET_MS;
   const claimSize = Math.max(1, Math.min(MAX_CLAIM_SIZE, options.claimSize ?? options.limit ?? DEFAULT_CLAIM_SIZE));
   const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
   const tenantId = options.tenantId ? z.uuid().parse(options.tenantId) : undefined;
-  const sender = options.sender ?? defaultOutboxSender();
   const result: DispatchResult = { claimed: 0, dispatched: 0, failed: 0, batches: 0, drained: false };
   const errors: string[] = [];
 

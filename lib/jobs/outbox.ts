@@ -10,6 +10,7 @@ export { DEFAULT_DISPATCH_BUDGET_MS, dispatchOutbox, outboxBackoffMs, type Dispa
 export {
   defaultOutboxSender,
   INNGEST_MAX_EVENTS_PER_REQUEST,
+  INLINE_PASS_BUDGET_MS,
   INNGEST_MAX_REQUEST_BYTES,
   inlineSender,
   inngestSender,
