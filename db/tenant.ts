@@ -39,16 +39,28 @@ export class NestedTransactionError extends Error {
 
 // Which transaction is open in this async context. Set for the whole callback, so anything the
 // callback awaits — however deep — sees it.
-const open = new AsyncLocalStorage<string>();
+type OpenTransaction = { label: string; wroteEvents: boolean };
+const open = new AsyncLocalStorage<OpenTransaction>();
 
 function guard(opening: string): void {
   const current = open.getStore();
-  if (current) throw new NestedTransactionError(opening, current);
+  if (current) throw new NestedTransactionError(opening, current.label);
 }
 
 /** Whether a withTenant/withSystem transaction is open here (for code that must run outside one, e.g. network sends). */
 export function inTransaction(): boolean {
   return open.getStore() !== undefined;
+}
+
+/** Called by the outbox when it writes events in the open transaction, so the entry point knows to dispatch after commit. */
+export function noteEventsWritten(): void {
+  const current = open.getStore();
+  if (current) current.wroteEvents = true;
+}
+
+/** Whether the open transaction has written outbox events so far (read by the wrappers before they return). */
+export function transactionWroteEvents(): boolean {
+  return open.getStore()?.wroteEvents ?? false;
 }
 
 /**
@@ -59,7 +71,7 @@ export function inTransaction(): boolean {
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   guard('withTenant');
   const db = await getDatabase();
-  return open.run(`withTenant(${ctx.tenantId || 'no tenant'})`, () =>
+  return open.run({ label: `withTenant(${ctx.tenantId || 'no tenant'})`, wroteEvents: false }, () =>
     db.transaction(async (tx) => {
       await tx.execute(
         sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
@@ -78,7 +90,7 @@ export async function withSystem<T>(reason: SystemReason, fn: (tx: Tx) => Promis
   if (!systemCategory(reason)) throw new Error(`withSystem needs a reason from db/system-reasons.ts, got: ${reason}`);
   guard(`withSystem(${reason})`);
   const db = await getDatabase();
-  return open.run(`withSystem(${reason})`, () =>
+  return open.run({ label: `withSystem(${reason})`, wroteEvents: false }, () =>
     db.transaction(async (tx) => {
       await tx.execute(
         sql`select set_config('role', 'app_system', true), set_config('app.system_reason', ${reason}, true), set_config('application_name', ${`tessera:${reason}`.slice(0, 63)}, true)`,

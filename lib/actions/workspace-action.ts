@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import type { z } from 'zod';
-import { rowsOf } from '@/db/rows';
-import { withSystem, withTenant, type SystemReason, type Tx } from '@/db/tenant';
+import { transactionWroteEvents, withSystem, withTenant, type SystemReason, type Tx } from '@/db/tenant';
 import { requireVerifiedEmail, type VerifiedOnlyAction } from '@/lib/auth/verified-gate';
 import { dispatchAfterResponse } from '@/lib/jobs/outbox';
 import { can, type Permission } from '@/lib/tenancy/permissions';
@@ -81,7 +79,6 @@ export function workspaceAction<S extends z.ZodType, T>(
 
       const afterCommit: Array<() => unknown> = [];
       const work = async (tx: Tx): Promise<{ outcome: Outcome<T>; events: boolean }> => {
-        const inserted = await outboxInserts(tx);
         await runBillingGates(tx, access.ctx.tenantId, options, input);
         let outcome: Outcome<T>;
         try {
@@ -91,7 +88,7 @@ export function workspaceAction<S extends z.ZodType, T>(
           if (!isRedirectError(error)) throw error;
           outcome = { redirect: error };
         }
-        return { outcome, events: wroteEvents(inserted, await outboxInserts(tx)) };
+        return { outcome, events: transactionWroteEvents() };
       };
       const { outcome, events } = options.system ? await withSystem(options.system, work) : await withTenant(access.ctx, work);
 
@@ -103,21 +100,4 @@ export function workspaceAction<S extends z.ZodType, T>(
       return actionFailure(error, options.component ?? 'workspace-action', echoValues(options.input, raw));
     }
   };
-}
-
-/**
- * Rows this backend has inserted into the outbox and not yet reported to the statistics system —
- * Postgres's own counters, so authors have nothing to remember and raw inserts count too. Since
- * Postgres 15 the "xact" counter also holds earlier, unflushed transactions of the same pooled
- * connection, but nothing is flushed inside a transaction: the difference between the start and
- * the end of the action's transaction is exactly what it wrote. Null when unavailable.
- */
-async function outboxInserts(tx: Tx): Promise<number | null> {
-  const [row] = rowsOf<{ n: number | string | null }>(await tx.execute(sql`select pg_stat_get_xact_tuples_inserted('outbox'::regclass) as n`));
-  return row?.n === null || row?.n === undefined ? null : Number(row.n);
-}
-
-/** Whether the transaction wrote events; when the counters are unavailable, yes (a dispatch with nothing to send is one query after the response). */
-function wroteEvents(before: number | null, after: number | null): boolean {
-  return before === null || after === null || after > before;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { outbox } from '@/db/schema';
-import type { Tx } from '@/db/tenant';
+import { noteEventsWritten, type Tx } from '@/db/tenant';
 import type { Workflow, WorkflowPayload } from './define-workflow';
 
 export { afterCommitDispatch, dispatchAfterResponse, outboxDispatchSettled, type DispatchScheduling } from './outbox-after-commit';
@@ -85,6 +85,7 @@ export async function enqueueEvents(tx: Tx, inputs: readonly EventInput[]): Prom
       select id, tenant_id, name, data
       from jsonb_to_recordset(${json}::jsonb) as e(id uuid, tenant_id uuid, name text, data jsonb)`);
   }
+  if (rows.length) noteEventsWritten();
   return rows.map((row) => row.id);
 }
 

@@ -65,7 +65,9 @@ describe('dispatch after commit', () => {
     expect(second).toBe(first);
     expect(third).toBe(first);
     await first;
-    expect(await pending()).toBe(0);
+    // On a shared Postgres another test file's dispatcher may hold some of these rows for a
+    // moment (skip locked): they are still delivered, just not by this pass.
+    await expect.poll(pending, { timeout: 10_000 }).toBe(0);
   });
 
   it('never rejects, even when the dispatch itself fails (the sweep delivers later)', async () => {
