@@ -58,13 +58,12 @@ describe('dispatch after commit', () => {
   it('kicks that arrive while a dispatch runs fold into one more pass, and nothing is left behind', async () => {
     await enqueue(300);
     const first = afterCommitDispatch();
-    // Arrives mid-pass, together with events committed after the first pass may have looked.
+    // Kicks while the first pass runs share its promise (and ask it for one more pass).
+    expect(afterCommitDispatch()).toBe(first);
+    expect(afterCommitDispatch()).toBe(first);
+    // Events committed while it runs: folded into its extra pass, or a new one if it had finished.
     await enqueue(200, 'test/outbox.after-commit.late');
-    const second = afterCommitDispatch();
-    const third = afterCommitDispatch();
-    expect(second).toBe(first);
-    expect(third).toBe(first);
-    await first;
+    await Promise.all([first, afterCommitDispatch()]);
     // On a shared Postgres another test file's dispatcher may hold some of these rows for a
     // moment (skip locked): they are still delivered, just not by this pass.
     await expect.poll(pending, { timeout: 10_000 }).toBe(0);
