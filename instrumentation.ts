@@ -2,6 +2,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // First, before start-up work: the client IP of `next start` is the socket address (lib/http/client-ip).
+  const { installPeerAddressStamp } = await import('./lib/http/peer-stamp');
+  installPeerAddressStamp();
   const { startPlatform } = await import('./lib/platform/startup');
   await startPlatform();
 }

@@ -2,8 +2,10 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
-import { clientIp } from '@/lib/http/client-ip';
-import { exceedsBodyLimit, isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
+import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
+import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
+import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
+import { isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
@@ -25,16 +27,24 @@ export async function middleware(request: NextRequest) {
     return response;
   };
 
-  if (pathname.startsWith('/api/') && exceedsBodyLimit(request.headers.get('content-length'), config.API_BODY_LIMIT_BYTES)) {
+  // Counted in bytes as the body streams (a chunked body declares no length); Next keeps its own
+  // copy for the handler or action, so reading this one costs the handler nothing.
+  const bodyLimit = bodyLimitFor({ method: request.method, pathname }, config.API_BODY_LIMIT_BYTES);
+  if (bodyLimit !== null && (await bodyExceedsLimit(request, bodyLimit))) {
     return finish(
-      NextResponse.json(errorBody('payload_too_large', `Request bodies are limited to ${config.API_BODY_LIMIT_BYTES} bytes.`), {
+      NextResponse.json(errorBody('payload_too_large', `Request bodies are limited to ${bodyLimit} bytes.`), {
         status: 413,
       }),
     );
   }
 
-  if (!isRateLimitExempt(pathname)) {
-    const limit = await limitCoarse(clientIp(request.headers));
+  // No trustworthy address (a misconfigured CLIENT_IP_SOURCE, or the first requests before the
+  // socket stamp is installed): skipped rather than one bucket any single client could exhaust
+  // for everyone; the per-account, per-key and per-route limits still hold.
+  const ip = clientIp(request.headers);
+  if (ip === UNKNOWN_IP) warnUnknownClientIp(pathname);
+  if (!isRateLimitExempt(pathname) && ip !== UNKNOWN_IP) {
+    const limit = await limitCoarse(ip);
     if (!limit.success) {
       return finish(
         NextResponse.json(errorBody('rate_limited', 'Too many requests. Please slow down and try again shortly.'), {

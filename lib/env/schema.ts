@@ -60,7 +60,12 @@ export const envSchema = z.object({
   ENCRYPTION_KEY_PREVIOUS: optionalString.pipe(
     z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes)').optional(),
   ),
-  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Below next.config.mjs's proxyClientMaxBodySize (5 MiB), past which Next cuts the body middleware sees.
+  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(4_194_304).default(1_048_576),
+  // Where the client IP comes from (lib/http/client-ip.ts): the TCP peer, X-Forwarded-For through
+  // TRUSTED_PROXY_HOPS proxies of ours, or Vercel's edge headers.
+  CLIENT_IP_SOURCE: z.enum(['socket', 'xff', 'vercel']).default('socket'),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z
     .enum(['1', '0', 'true', 'false', ''])

@@ -15,11 +15,5 @@ export function signInRedirectPath(pathname: string, search: string): string {
   return `/sign-in?callbackUrl=${encodeURIComponent(back)}`;
 }
 
-export function exceedsBodyLimit(contentLength: string | null, limit: number): boolean {
-  if (!contentLength) return false;
-  const size = Number(contentLength);
-  return Number.isFinite(size) && size > limit;
-}
-
 /** Forwarded by middleware so pages can redirect an old workspace slug to the same sub-path. */
 export const PATHNAME_HEADER = 'x-pathname';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ipBucket } from '@/lib/http/client-ip';
 import { rateLimiter } from './index';
 import type { RateLimiter, RateLimiterOptions, RateLimitResult } from './types';
 
@@ -24,8 +25,9 @@ export function limitApi(apiKeyIdOrIp: string): Promise<RateLimitResult> {
   return limiter('api').limit(apiKeyIdOrIp);
 }
 
+/** Keyed on the trusted client IP (lib/http/client-ip), IPv6 by /64; callers skip it for an unknown IP. */
 export function limitCoarse(ip: string): Promise<RateLimitResult> {
-  return limiter('coarse').limit(ip);
+  return limiter('coarse').limit(ipBucket(ip));
 }
 
 /** Emails are hashed so Redis never holds them in key names; every email-keyed counter uses this. */
