@@ -56,6 +56,7 @@ export default defineConfig({
             APP_URL: baseURL,
             LOG_LEVEL: 'warn',
             SEED_DEMO: '1',
+            DEV_MAILBOX: '1',
             ...fakeOAuthAppEnv(),
           },
         },

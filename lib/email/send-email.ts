@@ -15,6 +15,12 @@ const emailInput = z.object({
   text: z.string().min(1),
 });
 
+/**
+ * What email_outbox keeps of a message a real provider took (or refused): the row is an audit
+ * trail, not a second copy of reset and sign-in links. Subject, template, status stay.
+ */
+export const REDACTED_BODY = '[body removed once the provider took the message]';
+
 export type EmailInput = z.input<typeof emailInput>;
 export type SentEmail = { id: string; provider: 'resend' | 'outbox'; providerMessageId: string | null };
 
@@ -33,6 +39,8 @@ export class EmailDeliveryError extends Error {
  * Sends one email and records it in email_outbox. With RESEND_API_KEY it goes through Resend;
  * without, the row itself is the delivery (the zero-config mailbox at /dev/mailbox). Opens its
  * own transactions: call it from a workflow step or after commit, never inside withTenant/withSystem.
+ * A Resend row's html/text are replaced by REDACTED_BODY once Resend answered: live tokens stay
+ * only in the recipient's inbox.
  * Throws EmailDeliveryError when Resend fails, so a workflow step retries it.
  */
 export async function sendEmail(input: EmailInput): Promise<SentEmail> {
@@ -74,7 +82,9 @@ export async function sendEmail(input: EmailInput): Promise<SentEmail> {
   if (error || !data) {
     const message = error ? `${error.name}: ${error.message}` : 'Resend returned no message id';
     await withSystem('email: email send failed', (tx) =>
-      tx.update(emailOutbox).set({ status: 'failed', error: message.slice(0, 2_000) }).where(eq(emailOutbox.id, id)),
+      tx
+        .update(emailOutbox)
+        .set({ status: 'failed', error: message.slice(0, 2_000), html: REDACTED_BODY, text: REDACTED_BODY }).where(eq(emailOutbox.id, id)),
     );
     getLogger({ module: 'email' }).warn({ emailId: id, template: email.template, error: message }, 'email delivery failed');
     throw new EmailDeliveryError(message, id);
@@ -83,7 +93,7 @@ export async function sendEmail(input: EmailInput): Promise<SentEmail> {
   await withSystem('email: email sent', (tx) =>
     tx
       .update(emailOutbox)
-      .set({ status: 'sent', providerMessageId: data.id, sentAt: sql`clock_timestamp()` })
+      .set({ status: 'sent', providerMessageId: data.id, sentAt: sql`clock_timestamp()`, html: REDACTED_BODY, text: REDACTED_BODY })
       .where(eq(emailOutbox.id, id)),
   );
   return { id, provider: 'resend', providerMessageId: data.id };

@@ -8,8 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { describeEmailBackend, listMailbox } from '@/lib/email';
-import { env } from '@/lib/env';
+import { describeEmailBackend, devMailboxEnabled, listMailbox } from '@/lib/email';
 import { formatInZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
@@ -22,7 +21,7 @@ function utc(date: Date): string {
 }
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
-  if (env().isProduction) notFound();
+  if (!devMailboxEnabled()) notFound();
   const raw = (await searchParams).to;
   const to = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 320) || undefined;
   const messages = await listMailbox({ to, limit: 100 });

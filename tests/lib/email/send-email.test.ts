@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeEmailBackend, EmailDeliveryError, getMailboxMessage, listMailbox, sendEmail } from '@/lib/email';
+import { REDACTED_BODY } from '@/lib/email/send-email';
 import { resetEnvCache } from '@/lib/env';
 
 const saved = { ...process.env };
@@ -104,5 +105,18 @@ describe('email through Resend (fake API on 127.0.0.1)', () => {
     const row = await getMailboxMessage((error as EmailDeliveryError).emailId);
     expect(row).toMatchObject({ status: 'failed', provider: 'resend', providerMessageId: null });
     expect(row!.error).toContain('The to address is invalid');
+    expect(row).toMatchObject({ html: REDACTED_BODY, text: REDACTED_BODY });
+  });
+
+  it('keeps no live link in email_outbox once Resend took the message: the bodies are redacted, subject and template stay', async () => {
+    setEnv({ RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: baseUrl });
+    reply = { status: 200, body: { id: 'resend-msg-2' } };
+    const to = `redacted-${randomUUID().slice(0, 8)}@example.test`;
+    const sent = await sendEmail(message(to));
+    // Resend got the real body; the row did not keep it.
+    expect(JSON.stringify(seen.at(-1)!.body)).toContain('token=abc');
+    const row = await getMailboxMessage(sent.id);
+    expect(row).toMatchObject({ status: 'sent', subject: 'Verify your email', template: 'auth/verify-email', html: REDACTED_BODY, text: REDACTED_BODY });
+    expect(JSON.stringify(row)).not.toContain('token=abc');
   });
 });

@@ -4,8 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { extractLinks, getMailboxMessage } from '@/lib/email';
-import { env } from '@/lib/env';
+import { devMailboxEnabled, extractLinks, getMailboxMessage } from '@/lib/email';
 import { formatInZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dev mailbox message', robots: { index: false } };
@@ -14,7 +13,7 @@ export const dynamic = 'force-dynamic';
 const statusTone = { sent: 'success', queued: 'warning', failed: 'danger' } as const;
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (env().isProduction) notFound();
+  if (!devMailboxEnabled()) notFound();
   const message = await getMailboxMessage((await params).id);
   if (!message) notFound();
   const links = extractLinks(message.html, message.text);
