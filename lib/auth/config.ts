@@ -104,7 +104,7 @@ export function authConfig(): NextAuthConfig {
         name: 'Email',
         from: env().EMAIL_FROM,
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-        sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLinkEmail({ identifier, url, expires }),
+        sendVerificationRequest: ({ identifier, url, expires, request }) => sendMagicLinkEmail({ identifier, url, expires, request }),
       }),
       ...oauthProviders(),
     ],

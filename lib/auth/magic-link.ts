@@ -1,16 +1,49 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { clientIp } from '@/lib/http/client-ip';
 import { sendTemplate } from '@/lib/email/templates';
 import { getLogger } from '@/lib/observability/logger';
 import { emailKey, limitAccount } from './account-limits';
 
 /**
- * Auth.js's sendVerificationRequest for the `email` provider. The per-address limit is checked
- * here, after Auth.js stored its token, so a direct POST to /api/auth/signin/email is limited too;
- * a refused send is silent, exactly like a send to an address without an account.
+ * Set while the magic-link form action runs signIn: the action already counted this request
+ * against `magicLinkIp` (and could say "too many requests"), so the send doesn't count it twice.
  */
-export async function sendMagicLinkEmail({ identifier, url, expires }: { identifier: string; url: string; expires: Date }): Promise<void> {
+const ipAlreadyCounted = new AsyncLocalStorage<true>();
+
+export function withMagicLinkIpCounted<T>(work: () => Promise<T>): Promise<T> {
+  return ipAlreadyCounted.run(true, work);
+}
+
+/**
+ * Auth.js's sendVerificationRequest for the `email` provider: every sign-in email passes here,
+ * whether it came from the form or a direct POST to /api/auth/signin/email, so both limits live
+ * here. Per IP (`magicLinkIp`, the same bucket the form action counts) and per address
+ * (`magicLinkEmail`). A refused send is silent, exactly like a send to an address without an
+ * account: Auth.js answers the same redirect either way, so no limit tells anyone which addresses
+ * exist. Auth.js stores its token in parallel; an unsent token simply expires.
+ */
+export async function sendMagicLinkEmail({
+  identifier,
+  url,
+  expires,
+  request,
+}: {
+  identifier: string;
+  url: string;
+  expires: Date;
+  request?: Request;
+}): Promise<void> {
+  if (!ipAlreadyCounted.getStore()) {
+    const ip = request ? clientIp(request.headers) : 'unknown';
+    const perIp = await limitAccount('magicLinkIp', `ip:${ip}`);
+    if (!perIp.success) {
+      getLogger({ component: 'auth' }).info({ reason: 'rate_limited', limit: 'ip' }, 'magic link not sent');
+      return;
+    }
+  }
   const limit = await limitAccount('magicLinkEmail', emailKey(identifier));
   if (!limit.success) {
-    getLogger({ component: 'auth' }).info({ reason: 'rate_limited' }, 'magic link not sent');
+    getLogger({ component: 'auth' }).info({ reason: 'rate_limited', limit: 'email' }, 'magic link not sent');
     return;
   }
   const expiresInMinutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
