@@ -9,6 +9,7 @@ import { safeCallbackPath } from './safe-redirect';
 import { signInSchema } from './schemas';
 import { createTwoFactorChallenge } from './two-factor/challenge';
 import { setChallengeCookie } from './two-factor/challenge-cookie';
+import { withTimeFloor } from './time-floor';
 import { findUserByEmail } from './users';
 
 /** Thrown from authorize so the form can say "slow down" instead of "wrong password". */
@@ -27,10 +28,22 @@ export class TwoFactorRequired extends CredentialsSignin {
 }
 
 /**
+ * How soon the password provider may answer. A known email with a wrong password writes the
+ * failure and an audit row; an unknown one only counts in Redis: a few ms apart, enough to tell
+ * accounts apart over many tries. Every answer (success, failure, lockout, limit) waits for the
+ * floor, which sits above the slowest path (password hash + writes), like sign-up's.
+ */
+export const SIGN_IN_TIME_FLOOR_MS = 400;
+
+export function authorizePassword(raw: unknown, request: Request) {
+  return withTimeFloor(SIGN_IN_TIME_FLOOR_MS, () => authorizePasswordNow(raw, request));
+}
+
+/**
  * The password provider. Rate limits, lockout and the 2FA hand-off live here rather than in the
  * form action, so a direct POST to the Auth.js callback meets the same checks.
  */
-export async function authorizePassword(raw: unknown, request: Request) {
+async function authorizePasswordNow(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
