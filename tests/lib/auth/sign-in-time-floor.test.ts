@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PEER_ADDRESS_HEADER_KEY, type PeerHeaderHolder } from '@/lib/http/peer-address';
 import { authorizePassword, SIGN_IN_TIME_FLOOR_MS } from '@/lib/auth/password-sign-in';
 import { userWithPassword } from './support/two-factor';
 
-const request = () => new Request('http://localhost:3000/api/auth/callback/password', { headers: { 'user-agent': 'vitest' } });
+// A fresh client address per request (stamped socket header), so the sign-in limits don't interfere.
+const PEER = 'x-test-peer-address';
+const holder = globalThis as PeerHeaderHolder;
+const previousPeer = holder[PEER_ADDRESS_HEADER_KEY];
+beforeAll(() => void (holder[PEER_ADDRESS_HEADER_KEY] = PEER));
+afterAll(() => void (holder[PEER_ADDRESS_HEADER_KEY] = previousPeer));
+const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+const request = () =>
+  new Request('http://localhost:3000/api/auth/callback/password', { headers: { 'user-agent': 'vitest', [PEER]: ip() } });
 
 async function timed(work: () => Promise<unknown>) {
   const start = performance.now();
