@@ -18,8 +18,9 @@ export type ClientIpConfig = {
 /**
  * The client address, from a source the client can't choose (CLIENT_IP_SOURCE):
  * - `socket` (default, `next start` with nothing in front): the TCP peer.
- * - `xff`: `X-Forwarded-For` read right to left, skipping TRUSTED_PROXY_HOPS entries after the
- *   peer, so only what our own proxies appended is believed; the left part is the client's to write.
+ * - `xff`: `X-Forwarded-For` read right to left: the TRUSTED_PROXY_HOPS-th entry from the right is
+ *   what our outermost proxy saw; only what our own proxies appended is believed (0 hops = socket).
+ *   The app must be reachable only through those proxies.
  * - `vercel`: `x-vercel-forwarded-for`, then `x-real-ip`, both set by Vercel's edge.
  * `'unknown'` when no trustworthy address exists (see `UNKNOWN_IP` callers for what that means).
  */
@@ -37,12 +38,13 @@ export function resolveClientIp(headers: Headers, { source, trustedHops, peerHea
     const platform = firstEntry(headers.get('x-vercel-forwarded-for')) ?? firstEntry(headers.get('x-real-ip'));
     return normalizeIp(platform) ?? UNKNOWN_IP;
   }
-  const peer = peerHeader ? normalizeIp(headers.get(peerHeader)) : undefined;
-  if (!peer) return UNKNOWN_IP;
-  if (source === 'socket' || trustedHops === 0) return peer;
-  // [client-written…, appended by proxy 1, …, appended by proxy N-1] + peer (= proxy N).
-  const chain = [...forwardedEntries(headers.get('x-forwarded-for')), peer];
-  const index = chain.length - 1 - trustedHops;
+  if (source === 'socket' || trustedHops === 0) {
+    return (peerHeader ? normalizeIp(headers.get(peerHeader)) : undefined) ?? UNKNOWN_IP;
+  }
+  // [client-written…, appended by our proxy 1, …, appended by our proxy N]: proxy 1 appended the
+  // client's address, so it is the N-th entry from the right; everything left of it is the client's to write.
+  const chain = forwardedEntries(headers.get('x-forwarded-for'));
+  const index = chain.length - trustedHops;
   // A shorter chain than configured: the request skipped our proxies, so nothing in it is ours.
   if (index < 0) return UNKNOWN_IP;
   return normalizeIp(chain[index]) ?? UNKNOWN_IP;

@@ -1,9 +1,14 @@
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { middleware } from '@/middleware';
 import { installPeerAddressStamp } from '@/lib/http/peer-stamp';
 
 // The middleware itself, called as Next calls it: what a chunked upload or a spoofed header meets.
+// The production default (tests/setup/per-file.ts sets xff with one hop for the other tests).
+vi.hoisted(() => {
+  process.env.CLIENT_IP_SOURCE = 'socket';
+  process.env.TRUSTED_PROXY_HOPS = '0';
+});
 let peer = '';
 beforeAll(() => {
   peer = installPeerAddressStamp();
@@ -53,12 +58,13 @@ describe('middleware body limit (bytes, not Content-Length)', () => {
 });
 
 describe('middleware coarse limit keys on the trusted client IP', () => {
-  it('a fresh X-Forwarded-For per request does not buy a fresh bucket', async () => {
+  it('a fresh X-Forwarded-For per request (or a fresh address in the same IPv6 /64) does not buy a fresh bucket', async () => {
     let limited = 0;
-    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 30}`;
+    const group = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const prefix = `2001:db8:${group()}:${group()}`;
     for (let i = 0; i < 620; i++) {
       const request = new NextRequest('http://localhost:3000/pricing', {
-        headers: { [peer]: ip, 'x-forwarded-for': `10.${i >> 8}.${i & 255}.1`, 'x-real-ip': `10.1.${i & 255}.2` },
+        headers: { [peer]: `${prefix}::${i.toString(16)}`, 'x-forwarded-for': `10.${i >> 8}.${i & 255}.1`, 'x-real-ip': `10.1.${i & 255}.2` },
       });
       const response = await middleware(request);
       if (response.status === 429) limited++;
