@@ -57,6 +57,9 @@ export default defineConfig({
             LOG_LEVEL: 'warn',
             SEED_DEMO: '1',
             DEV_MAILBOX: '1',
+            // The journeys pick client addresses through X-Forwarded-For, as behind one trusted proxy.
+            CLIENT_IP_SOURCE: 'xff',
+            TRUSTED_PROXY_HOPS: '1',
             ...fakeOAuthAppEnv(),
           },
         },

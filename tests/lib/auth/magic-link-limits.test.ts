@@ -10,6 +10,11 @@ import { userWithPassword } from './support/two-factor';
 // Direct POSTs to Auth.js's own route handler (app/api/auth/[...nextauth]), the way a script
 // would send them: a csrf token from /api/auth/csrf, then signin/email. The client address comes
 // from a stamped socket header (lib/http/peer-stamp's mechanism), so each test picks its IP.
+// The suite's setup reads client IPs from X-Forwarded-For; this test means the socket peer.
+vi.hoisted(() => {
+  process.env.CLIENT_IP_SOURCE = 'socket';
+});
+
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ host: 'localhost:3000' }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
@@ -31,13 +36,13 @@ const address = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.tes
 
 /** One scripted sign-in email request from `ip`: fresh csrf token, then the POST. Status + Location. */
 async function requestLink(ip: string, email: string) {
-  const csrf = await (GET as Handler)(new Request(`${ORIGIN}/api/auth/csrf`, { headers: { [PEER]: ip } }), ctx('csrf'));
+  const csrf = await (GET as unknown as Handler)(new Request(`${ORIGIN}/api/auth/csrf`, { headers: { [PEER]: ip } }), ctx('csrf'));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const response = await (POST as Handler)(
+  const response = await (POST as unknown as Handler)(
     new Request(`${ORIGIN}/api/auth/signin/email`, {
       method: 'POST',
       headers: { [PEER]: ip, cookie, 'content-type': 'application/x-www-form-urlencoded' },
