@@ -8,7 +8,7 @@ afterEach(() => {
   resetEnvCache();
 });
 
-const base = { RESEND_API_KEY: undefined } as NodeJS.ProcessEnv;
+const base = { RESEND_API_KEY: undefined } as unknown as NodeJS.ProcessEnv;
 
 describe('/dev/mailbox gate', () => {
   it('is open on a development server with the outbox backend', () => {
