@@ -1,4 +1,5 @@
 import { auditIntegrityWorkflow } from '@/lib/audit/nightly-check';
+import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
@@ -10,7 +11,14 @@ import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
  * It lives outside lib/jobs so modules importing lib/jobs never form a cycle with it; only
  * entry points (and catalog.ts, loaded lazily) import it.
  */
-export const workflows = [helloWorkflow, outboxSweepWorkflow, retentionWorkflow, auditIntegrityWorkflow] as const;
+export const workflows = [
+  helloWorkflow,
+  outboxSweepWorkflow,
+  retentionWorkflow,
+  auditIntegrityWorkflow,
+  emailDeliveryWorkflow,
+  emailSweepWorkflow,
+] as const;
 
 /** The same list, payload types erased (zod types are invariant). */
 export const workflowList: readonly AnyWorkflow[] = workflows as readonly unknown[] as readonly AnyWorkflow[];

@@ -114,8 +114,18 @@ export const emailOutbox = pgTable(
     provider: text('provider').notNull(),
     providerMessageId: text('provider_message_id'),
     error: text('error'),
+    // Delivery through a provider (lib/email/deliver-email.ts): attempts across the delivery
+    // workflow's retries and the sweep; a claim holds the row until claimed_until so two workers
+    // never send it at once; the sweep takes rows whose last attempt is long past.
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('email_outbox_to_created_idx').on(t.to, t.createdAt)],
+  (t) => [
+    index('email_outbox_to_created_idx').on(t.to, t.createdAt),
+    // The sweep's scan: only rows still waiting for the provider.
+    index('email_outbox_queued_idx').on(t.createdAt).where(sql`status = 'queued'`),
+  ],
 );

@@ -7,12 +7,13 @@ import Resend from 'next-auth/providers/resend';
 import { withSystem } from '@/db/tenant';
 import { users } from '@/db/schema';
 import { recordAccountAudit } from '@/lib/audit/record';
+import { startEmailDelivery } from '@/lib/email';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/http/client-ip';
 import { getLogger } from '@/lib/observability/logger';
 import { systemAdapter } from './adapter';
 import { sendMagicLinkEmail } from './magic-link';
-import { notifyNewDevice } from './new-device-notice';
+import { queueNewDeviceNotice } from './new-device-notice';
 import { decideOAuthSignIn } from './oauth-callback';
 import { confirmAddressFromProvider } from './oauth-link';
 import { oauthProviders } from './oauth-providers';
@@ -140,6 +141,8 @@ export function authConfig(): NextAuthConfig {
               userAgent: context.userAgent,
               metadata: { method, device: created.device },
             });
+            const email = row?.email ?? user.email;
+            if (created.newDevice && email) await queueNewDeviceNotice(tx, { email, device: created.device, ip: context.ip, when: new Date() });
             return { ...created, tokenVersion: row?.tv ?? 0, email: row?.email ?? user.email ?? '' };
           });
           // No `sub`: Auth.js would link an OAuth identity to whoever `sub` names, even from a
@@ -149,7 +152,7 @@ export function authConfig(): NextAuthConfig {
           token.email = session.email;
           token.tv = session.tokenVersion;
           token.sid = session.sessionId;
-          if (session.newDevice) void notifyNewDevice({ email: session.email, device: session.device, ip: context.ip });
+          if (session.newDevice) startEmailDelivery();
           return token;
         }
         if (!token.uid || !token.sid) return null;

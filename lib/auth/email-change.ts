@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { users } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit';
-import { appUrl, sendTemplate } from '@/lib/email/templates';
-import { getLogger } from '@/lib/observability/logger';
+import { startEmailDelivery } from '@/lib/email';
+import { appUrl, queueTemplate } from '@/lib/email/templates';
 import { isUniqueViolation } from '@/lib/tenancy/db-errors';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
 import { verifyPassword } from './password';
@@ -54,15 +54,15 @@ export async function requestEmailChange(
     return { ok: false, field: 'email', message: 'That is already your email address.' };
   }
 
-  const token = await withSystem('account: email change request', async (tx) => {
+  const queued = await withSystem('account: email change request', async (tx) => {
     await revokeAuthTokens(tx, userId, 'change_email', now);
     const [taken] = await tx
       .select({ id: users.id })
       .from(users)
       .where(eq(sql`lower(${users.email})`, input.email))
       .limit(1);
-    if (taken) return null;
-    return createAuthToken(tx, {
+    if (taken) return false;
+    const token = await createAuthToken(tx, {
       userId,
       email: input.email,
       purpose: 'change_email',
@@ -70,15 +70,15 @@ export async function requestEmailChange(
       data: { newEmail: input.email, oldEmail: user.email },
       now,
     });
-  });
-  if (token) {
-    await sendTemplate('email-change-verify', input.email, {
+    await queueTemplate(tx, 'email-change-verify', input.email, {
       name: user.name,
       newEmail: input.email,
       url: appUrl('/account/email/confirm', { token }),
       expiresInHours: EMAIL_CHANGE_TTL_MS / 3_600_000,
     });
-  }
+    return true;
+  });
+  if (queued) startEmailDelivery();
   return { ok: true, newEmail: input.email };
 }
 
@@ -90,8 +90,8 @@ class WrongAccount extends Error {}
 
 /**
  * One transaction: spend the link, switch the address (marked verified: the link proved it),
- * end every other session, audit. The old address is told after commit, so the owner hears about
- * it even if the change wasn't theirs.
+ * end every other session, audit, and queue the notice to the old address, so the owner hears
+ * about it even if the change wasn't theirs.
  */
 export async function confirmEmailChange(
   raw: string,
@@ -107,7 +107,7 @@ export async function confirmEmailChange(
       // so the rollback keeps the link usable once the right account is signed in.
       if (token.userId !== context.userId) throw new WrongAccount();
       const newEmail = typeof token.data.newEmail === 'string' ? token.data.newEmail : token.email;
-      const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, context.userId)).limit(1).for('update');
+      const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, context.userId)).limit(1).for('update');
       if (!user) return { ok: false, reason: 'invalid' };
       const [taken] = await tx
         .select({ id: users.id })
@@ -132,6 +132,13 @@ export async function confirmEmailChange(
         userAgent: context.userAgent,
         metadata: { from: user.email, to: newEmail, revokedSessions },
       });
+      await queueTemplate(tx, 'email-changed-notice', user.email, {
+        name: user.name,
+        oldEmail: user.email,
+        newEmail,
+        when: now,
+        resetUrl: appUrl('/forgot-password'),
+      });
       return { ok: true, oldEmail: user.email, newEmail };
     });
   } catch (error) {
@@ -142,19 +149,6 @@ export async function confirmEmailChange(
   }
   if (!outcome.ok) return outcome;
 
-  try {
-    const [user] = await withSystem('account: email change notice', (tx) =>
-      tx.select({ name: users.name }).from(users).where(eq(users.id, context.userId)).limit(1),
-    );
-    await sendTemplate('email-changed-notice', outcome.oldEmail, {
-      name: user?.name ?? null,
-      oldEmail: outcome.oldEmail,
-      newEmail: outcome.newEmail,
-      when: now,
-      resetUrl: appUrl('/forgot-password'),
-    });
-  } catch (error) {
-    getLogger({ component: 'email-change' }).warn({ err: error }, 'email-changed notice failed');
-  }
+  startEmailDelivery();
   return outcome;
 }

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
-import { appUrl, sendTemplate } from '@/lib/email/templates';
-import { getLogger } from '@/lib/observability/logger';
+import { startEmailDelivery } from '@/lib/email';
+import { appUrl, queueTemplate } from '@/lib/email/templates';
 import { safeCallbackPath } from './safe-redirect';
 import { consumeAuthToken, createAuthToken, findAuthToken, revokeAuthTokens } from './tokens';
 import { limitAccount, TOO_MANY_REQUESTS } from './account-limits';
@@ -15,7 +15,7 @@ export type VerificationRequest = { to: string; name: string | null; token: stri
 
 /**
  * A fresh 24-hour link for the user's current address; older links stop working. `next` is where
- * the verified page leads (an invitation, say). Returns what to send once the transaction commits.
+ * the verified page leads (an invitation, say). Returns what queueVerificationEmail sends.
  */
 export async function issueEmailVerification(
   tx: Tx,
@@ -35,9 +35,9 @@ export async function issueEmailVerification(
   return { to: user.email, name: user.name, token };
 }
 
-/** After commit: sendEmail opens its own transactions. */
-export function sendVerificationEmail(request: VerificationRequest) {
-  return sendTemplate('verify-email', request.to, {
+/** In the transaction that issued the link, so the link never exists without its email. */
+export function queueVerificationEmail(tx: Tx, request: VerificationRequest) {
+  return queueTemplate(tx, 'verify-email', request.to, {
     name: request.name,
     url: appUrl('/verify-email', { token: request.token }),
     expiresInHours: VERIFY_EMAIL_TTL_MS / 3_600_000,
@@ -59,12 +59,7 @@ export type VerifyEmailOutcome =
  */
 export async function verifyEmailToken(raw: string, now: Date = new Date()): Promise<VerifyEmailOutcome> {
   const outcome = await spendVerification(raw, now);
-  // The welcome goes out once, when the address is first confirmed, after the change committed.
-  if (outcome.status === 'verified' && outcome.welcome) {
-    await sendTemplate('welcome', outcome.email, { name: outcome.welcome.name, url: appUrl(outcome.next) }).catch((error: unknown) =>
-      getLogger({ component: 'email-verification' }).warn({ err: error }, 'welcome email not sent'),
-    );
-  }
+  if (outcome.status === 'verified' && outcome.welcome) startEmailDelivery();
   if (outcome.status !== 'verified') return outcome;
   return { status: 'verified', userId: outcome.userId, email: outcome.email, next: outcome.next, signInToken: outcome.signInToken ?? null };
 }
@@ -90,6 +85,8 @@ async function spendVerification(raw: string, now: Date): Promise<SpentVerificat
     if (user.emailVerified) return { status: 'verified', userId: user.id, email: user.email, next, welcome: null };
     await tx.update(users).set({ emailVerified: now, updatedAt: now }).where(eq(users.id, user.id));
     const signInToken = await issueVerifiedSignIn(tx, user, next, now);
+    // The welcome goes out once, with the change that first confirmed the address.
+    await queueTemplate(tx, 'welcome', user.email, { name: user.name, url: appUrl(next) });
     return { status: 'verified', userId: user.id, email: user.email, next, welcome: { name: user.name }, signInToken };
   });
 }
@@ -119,9 +116,12 @@ export async function resendVerification(userId: string, now: Date = new Date())
       .from(users)
       .where(and(eq(users.id, userId), isNull(users.emailVerified)))
       .limit(1);
-    return user ? issueEmailVerification(tx, user, { now }) : null;
+    if (!user) return null;
+    const request = await issueEmailVerification(tx, user, { now });
+    await queueVerificationEmail(tx, request);
+    return request;
   });
-  if (request) await sendVerificationEmail(request);
+  if (request) startEmailDelivery();
   return { ok: true, sent: Boolean(request) };
 }
 
@@ -138,9 +138,11 @@ export async function resendVerificationFromToken(raw: string, now: Date = new D
     if (!user || user.emailVerified || user.email.toLowerCase() !== token.email.toLowerCase()) return null;
     const limit = await limitAccount('verifyResendUser', user.id);
     if (!limit.success) return null;
-    return issueEmailVerification(tx, user, { next: nextOf(token.data), now });
+    const request = await issueEmailVerification(tx, user, { next: nextOf(token.data), now });
+    await queueVerificationEmail(tx, request);
+    return request;
   });
-  if (request) await sendVerificationEmail(request);
+  if (request) startEmailDelivery();
   return { ok: true, sent: Boolean(request) };
 }
 

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { clientIp } from '@/lib/http/client-ip';
-import { sendTemplate } from '@/lib/email/templates';
+import { withSystem } from '@/db/tenant';
+import { startEmailDelivery } from '@/lib/email';
+import { queueTemplate } from '@/lib/email/templates';
 import { getLogger } from '@/lib/observability/logger';
 import { emailKey, limitAccount } from './account-limits';
 
@@ -20,7 +22,8 @@ export function withMagicLinkIpCounted<T>(work: () => Promise<T>): Promise<T> {
  * here. Per IP (`magicLinkIp`, the same bucket the form action counts) and per address
  * (`magicLinkEmail`). A refused send is silent, exactly like a send to an address without an
  * account: Auth.js answers the same redirect either way, so no limit tells anyone which addresses
- * exist. Auth.js stores its token in parallel; an unsent token simply expires.
+ * exist. The email is committed before this returns, so before Auth.js answers (it awaits this
+ * and its own token write together); an unsent token simply expires.
  */
 export async function sendMagicLinkEmail({
   identifier,
@@ -47,5 +50,6 @@ export async function sendMagicLinkEmail({
     return;
   }
   const expiresInMinutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
-  await sendTemplate('magic-link', identifier, { url, expiresInMinutes });
+  await withSystem('email: magic link', (tx) => queueTemplate(tx, 'magic-link', identifier, { url, expiresInMinutes }));
+  startEmailDelivery();
 }

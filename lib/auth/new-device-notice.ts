@@ -1,11 +1,8 @@
-import { sendTemplate } from '@/lib/email/templates';
-import { getLogger } from '@/lib/observability/logger';
+import type { Tx } from '@/db/tenant';
+import type { QueuedEmail } from '@/lib/email';
+import { queueTemplate } from '@/lib/email/templates';
 
-/** Fire-and-forget after the sign-in committed: a failed email must not fail the sign-in. */
-export async function notifyNewDevice({ email, device, ip }: { email: string; device: string; ip: string | null }): Promise<void> {
-  try {
-    await sendTemplate('new-sign-in', email, { device, ip, when: new Date() });
-  } catch (error) {
-    getLogger({ component: 'auth' }).warn({ err: error }, 'new sign-in notice not sent');
-  }
+/** In the transaction that records the sign-in, so the session never exists without its notice. */
+export function queueNewDeviceNotice(tx: Tx, { email, device, ip, when }: { email: string; device: string; ip: string | null; when: Date }): Promise<QueuedEmail> {
+  return queueTemplate(tx, 'new-sign-in', email, { device, ip, when });
 }

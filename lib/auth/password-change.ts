@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit';
-import { sendTemplate } from '@/lib/email/templates';
-import { getLogger } from '@/lib/observability/logger';
+import { startEmailDelivery } from '@/lib/email';
+import { queueTemplate } from '@/lib/email/templates';
 import { hashPassword, verifyPassword } from './password';
 import { checkPasswordStrength } from './password-strength';
 import { revokeAllSessions } from './sessions';
@@ -15,9 +15,9 @@ export type PasswordChangeFailure = FormFailure<'currentPassword' | 'newPassword
 export type PasswordChanged = { ok: true; email: string; name: string | null; timezone: string; revokedSessions: number };
 
 /**
- * Verifies the current password, stores the new hash and signs out every other session (the
- * current one stays, so the person isn't thrown out mid-task). One transaction: a failure
- * anywhere leaves the old password and sessions as they were.
+ * Verifies the current password, stores the new hash, signs out every other session (the
+ * current one stays, so the person isn't thrown out mid-task) and queues the "password changed"
+ * notice. One transaction: a failure anywhere leaves the old password and sessions as they were.
  */
 export async function changePassword(
   tx: Tx,
@@ -54,30 +54,17 @@ export async function changePassword(
     userAgent: context.userAgent,
     metadata: { revokedSessions },
   });
+  await queueTemplate(tx, 'password-changed', user.email, { name: user.name, when: now, ip: context.ip, timeZone: user.timezone });
   return { ok: true, email: user.email, name: user.name, timezone: user.timezone, revokedSessions };
 }
 
-/**
- * The whole flow for the security page: the change in its own transaction, then the notice email
- * after commit (sendEmail opens its own transactions). A failed email doesn't undo the change.
- */
+/** The whole flow for the security page: the change and its notice in one transaction, then delivery. */
 export async function changePasswordAndNotify(
   userId: string,
   input: PasswordChangeInput,
   context: PasswordChangeContext,
 ): Promise<PasswordChanged | PasswordChangeFailure> {
-  const now = new Date();
-  const result = await withSystem('account: password change', (tx) => changePassword(tx, userId, input, context, now));
-  if (!result.ok) return result;
-  try {
-    await sendTemplate('password-changed', result.email, {
-      name: result.name,
-      when: now,
-      ip: context.ip,
-      timeZone: result.timezone,
-    });
-  } catch (error) {
-    getLogger({ component: 'password-change' }).warn({ err: error, userId }, 'password-changed email failed');
-  }
+  const result = await withSystem('account: password change', (tx) => changePassword(tx, userId, input, context, new Date()));
+  if (result.ok) startEmailDelivery();
   return result;
 }

@@ -4,9 +4,9 @@ import { users } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { secret } from '@/lib/actions/secret';
 import { recordAccountAudit } from '@/lib/audit';
-import { appUrl, renderEmail, sendTemplate } from '@/lib/email/templates';
+import { startEmailDelivery } from '@/lib/email';
+import { appUrl, queueTemplate } from '@/lib/email/templates';
 import { AppError } from '@/lib/errors/app-error';
-import { getLogger } from '@/lib/observability/logger';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
 import { emailKey, limitAccount, TOO_MANY_REQUESTS } from './account-limits';
 import { clearFailedPasswords } from './lockout';
@@ -45,27 +45,29 @@ export async function limitPasswordResetEmail(email: string): Promise<void> {
 }
 
 /**
- * Emails a one-hour, single-use reset link if the address has an account. Unknown addresses do
- * the same work short of sending (a render instead), so timing says little; callers also run this
- * after responding, so the response time says nothing at all.
+ * The forgot-password form answers no sooner than this, known address or not: the known one's
+ * token and queued email add a few milliseconds of writes (lib/auth/time-floor.ts).
+ */
+export const RESET_REQUEST_TIME_FLOOR_MS = 400;
+
+/**
+ * Emails a one-hour, single-use reset link if the address has an account: the token and the
+ * email commit in one transaction before the form answers, so a crash after the answer loses
+ * nothing. Unknown addresses only look up; the form's time floor hides the difference.
  */
 export async function requestPasswordReset(email: string, now: Date = new Date()): Promise<void> {
-  const found = await withSystem('auth: password reset request', async (tx) => {
+  const queued = await withSystem('auth: password reset request', async (tx) => {
     const user = await findUserByEmail(tx, email);
-    if (!user) return null;
+    if (!user) return false;
     const token = await createAuthToken(tx, { userId: user.id, email: user.email, purpose: 'reset_password', ttlMs: RESET_TTL_MS, now });
-    return { user, token };
+    await queueTemplate(tx, 'password-reset', user.email, {
+      name: user.name,
+      url: appUrl('/reset-password', { token }),
+      expiresInMinutes: RESET_TTL_MS / 60_000,
+    });
+    return true;
   });
-  const props = {
-    name: found?.user.name ?? null,
-    url: appUrl('/reset-password', { token: found?.token ?? 'unknown' }),
-    expiresInMinutes: RESET_TTL_MS / 60_000,
-  };
-  if (!found) {
-    await renderEmail('password-reset', props);
-    return;
-  }
-  await sendTemplate('password-reset', found.user.email, props);
+  if (queued) startEmailDelivery();
 }
 
 /** For the reset page: show the form only for a link that would work. */
@@ -87,8 +89,8 @@ class WeakForThisUser extends Error {
 
 /**
  * One transaction: spend the link, store the new hash, end every session (the person signs in
- * fresh), clear the lockout, spend the other reset links, audit. The "password changed" email
- * goes after commit.
+ * fresh), clear the lockout, spend the other reset links, audit, and queue the "password changed"
+ * email.
  */
 export async function resetPassword(
   input: { token: string; password: string },
@@ -96,7 +98,7 @@ export async function resetPassword(
   now: Date = new Date(),
 ): Promise<ResetOutcome> {
   const passwordHash = await hashPassword(input.password);
-  let result: { email: string; name: string | null; timezone: string } | AuthTokenProblem;
+  let result: { email: string } | AuthTokenProblem;
   try {
     result = await withSystem('auth: password reset', async (tx) => {
       const token = await consumeAuthToken(tx, 'reset_password', input.token, now);
@@ -128,7 +130,14 @@ export async function resetPassword(
         userAgent: meta.userAgent,
         metadata: { revokedSessions },
       });
-      return { email: user.email, name: user.name, timezone: user.timezone };
+      await queueTemplate(tx, 'password-changed', user.email, {
+        name: user.name,
+        when: now,
+        ip: meta.ip,
+        timeZone: user.timezone,
+        resetUrl: appUrl('/forgot-password'),
+      });
+      return { email: user.email };
     });
   } catch (error) {
     if (error instanceof WeakForThisUser) return { ok: false, reason: 'weak', message: error.verdict };
@@ -136,17 +145,6 @@ export async function resetPassword(
   }
   if (typeof result === 'string') return { ok: false, reason: result };
 
-  try {
-    await sendTemplate('password-changed', result.email, {
-      name: result.name,
-      when: now,
-      ip: meta.ip,
-      timeZone: result.timezone,
-      resetUrl: appUrl('/forgot-password'),
-    });
-  } catch (error) {
-    // The reset stands even if the notice can't be sent.
-    getLogger({ component: 'password-reset' }).warn({ err: error }, 'password-changed email failed');
-  }
+  startEmailDelivery();
   return { ok: true, email: result.email };
 }

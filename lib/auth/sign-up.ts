@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { memberships, users, workspaces } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { secret } from '@/lib/actions/secret';
-import { appUrl, sendTemplate } from '@/lib/email/templates';
+import { startEmailDelivery } from '@/lib/email';
+import { appUrl, queueTemplate } from '@/lib/email/templates';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { availableSlugFor } from '@/lib/tenancy/slug-availability';
 import { createWorkspace } from '@/lib/tenancy/workspaces';
 import { isUniqueViolation } from '@/lib/tenancy/db-errors';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
-import { issueEmailVerification, sendVerificationEmail, type VerificationRequest } from './email-verification';
+import { issueEmailVerification, queueVerificationEmail } from './email-verification';
 import { hashPassword } from './password';
 import { checkPasswordStrength, PASSWORD_MAX_LENGTH } from './password-strength';
 import { emailSchema } from './schemas';
@@ -91,17 +92,18 @@ export const SIGN_UP_TIME_FLOOR_MS = 400;
 export type SignUpOutcome = { status: 'created'; userId: string; workspaceSlug: string } | { status: 'exists' };
 
 /**
- * Creates the account, its personal workspace and a verification link in one transaction, then
- * emails the link. An address that already has an account gets a notice instead, and the caller
- * answers both alike ("check your email"), so the form can't be used to find out who has one.
- * Neither signs in: the confirmation link does (verified-link-sign-in.ts).
+ * Creates the account, its personal workspace, a verification link and its email in one
+ * transaction. An address that already has an account gets a notice instead (queued in its own
+ * transaction the same way), and the caller answers both alike ("check your email"), so the form
+ * can't be used to find out who has one. Either email is committed before the answer. Neither
+ * signs in: the confirmation link does (verified-link-sign-in.ts).
  */
 export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta = NO_REQUEST_META, now: Date = new Date()): Promise<SignUpOutcome> {
   // Hashed before the transaction: ~30 ms of CPU shouldn't hold a connection (PGlite has one).
-  // Both outcomes pay for it and send one email; the new account's writes add ~10 ms (measured on
+  // Both outcomes pay for it and queue one email; the new account's writes add ~10 ms (measured on
   // Postgres and PGlite), which the form hides behind SIGN_UP_TIME_FLOOR_MS.
   const passwordHash = await hashPassword(input.password);
-  let created: { userId: string; workspaceSlug: string; verification: VerificationRequest } | null = null;
+  let created: { userId: string; workspaceSlug: string } | null = null;
   try {
     created = await withSystem('auth: sign up', async (tx) => {
       if (await findUserByEmail(tx, input.email)) return null;
@@ -111,7 +113,8 @@ export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta =
         .returning({ id: users.id, email: users.email, name: users.name });
       const workspace = await ensurePersonalWorkspace(tx, user!, meta);
       const verification = await issueEmailVerification(tx, user!, { next: afterSignUpPath(input.invite), now });
-      return { userId: user!.id, workspaceSlug: workspace.slug, verification };
+      await queueVerificationEmail(tx, verification);
+      return { userId: user!.id, workspaceSlug: workspace.slug };
     });
   } catch (error) {
     // A concurrent sign-up with the same address won the unique index: same as "exists".
@@ -122,16 +125,20 @@ export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta =
     await notifyExistingAccount(input.email);
     return { status: 'exists' };
   }
-  await sendVerificationEmail(created.verification);
+  startEmailDelivery();
   return { status: 'created', userId: created.userId, workspaceSlug: created.workspaceSlug };
 }
 
 async function notifyExistingAccount(email: string): Promise<void> {
-  const owner = await withSystem('auth: sign up: existing account', (tx) => findUserByEmail(tx, email));
-  if (!owner) return;
-  await sendTemplate('account-exists', owner.email, {
-    name: owner.name,
-    signInUrl: appUrl('/sign-in'),
-    resetUrl: appUrl('/forgot-password'),
+  const queued = await withSystem('auth: sign up: existing account', async (tx) => {
+    const owner = await findUserByEmail(tx, email);
+    if (!owner) return false;
+    await queueTemplate(tx, 'account-exists', owner.email, {
+      name: owner.name,
+      signInUrl: appUrl('/sign-in'),
+      resetUrl: appUrl('/forgot-password'),
+    });
+    return true;
   });
+  if (queued) startEmailDelivery();
 }

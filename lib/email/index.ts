@@ -1,4 +1,6 @@
 export { describeEmailBackend, devMailboxEnabled, emailBackend, type EmailBackend } from './backend';
-export { EmailDeliveryError, sendEmail, type EmailInput, type SentEmail } from './send-email';
+export { REDACTED_BODY, type EmailMessage } from './message';
+export { queueEmail, startEmailDelivery, type QueuedEmail } from './queue-email';
+export { deliverEmail, EmailDeliveryError, sweepQueuedEmails, type DeliveryOutcome, type SweepResult } from './deliver-email';
 export { getMailboxMessage, listMailbox, type MailboxEntry, type MailboxMessage } from './mailbox';
 export { extractLinks, type EmailLink } from './links';

@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
-import { sendEmail, type SentEmail } from '@/lib/email';
+import type { Tx, WorkspaceRole } from '@/db/tenant';
+import { queueEmail, type QueuedEmail } from '@/lib/email';
 import { renderEmail, type RenderedEmail } from '@/lib/email/templates';
-import type { WorkspaceRole } from '@/db/tenant';
 import { ROLE_LABELS } from './permissions';
 
 export type InvitationEmail = {
@@ -27,8 +27,8 @@ export function renderInvitationEmail(input: InvitationEmail): Promise<RenderedE
   });
 }
 
-/** Opens its own transactions (sendEmail): call after the invitation's transaction has committed. */
-export async function sendInvitationEmail(input: InvitationEmail): Promise<SentEmail> {
+/** In the workspace's transaction that created or refreshed the invitation: no invitation without its email, no email for a rolled-back one. */
+export async function queueInvitationEmail(tx: Tx, tenantId: string, input: InvitationEmail): Promise<QueuedEmail> {
   const { subject, html, text } = await renderInvitationEmail(input);
-  return sendEmail({ to: input.to, subject, html, text, template: 'invitation' });
+  return queueEmail(tx, { to: input.to, subject, html, text, template: 'invitation' }, { tenantId });
 }

@@ -3,15 +3,15 @@ import { invitations, memberships, users, workspaces } from '@/db/schema';
 import type { TenantContext, Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
-import type { InvitationEmail } from './invitation-email';
+import { queueInvitationEmail, type InvitationEmail } from './invitation-email';
 import { invitationExpiry, newInvitationToken, normalizeEmail } from './invitation-tokens';
 import { assertInviteRoleAllowed } from './member-rules';
 import type { RequestMeta } from './request-meta';
 import { seatLimitFor } from './seat-limit';
 
 // Invitation commands take the entry point's tenant transaction. The wrapper names the
-// permission (members.invite) and the verified-email gate; sending the email is the caller's
-// after-commit work (a rolled-back invitation must not have been mailed).
+// permission (members.invite) and the verified-email gate; the email is queued in the same
+// transaction (a rolled-back invitation is never mailed) and delivered after commit.
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -105,7 +105,9 @@ export async function inviteMember(
     userAgent: meta.userAgent,
     metadata: { email, role: input.role },
   });
-  return { invitationId: row!.id, to: email, token, role: input.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  const created = { invitationId: row!.id, to: email, token, role: input.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  await queueInvitationEmail(tx, ctx.tenantId, created);
+  return created;
 }
 
 /** An invitation still open (not accepted, not revoked), locked until commit; else AppError('not_found'). */
@@ -140,7 +142,9 @@ export async function resendInvitation(
     userAgent: meta.userAgent,
     metadata: { email: row.email, role: row.role, resent: true },
   });
-  return { invitationId: row.id, to: row.email, token, role: row.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  const refreshed = { invitationId: row.id, to: row.email, token, role: row.role, expiresAt, ...(await emailContext(tx, ctx)) };
+  await queueInvitationEmail(tx, ctx.tenantId, refreshed);
+  return refreshed;
 }
 
 export async function revokeInvitation(tx: Tx, ctx: TenantContext, input: { invitationId: string }, meta: RequestMeta): Promise<void> {

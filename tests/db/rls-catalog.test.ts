@@ -10,6 +10,8 @@ import { catalogProblems } from './catalog-rules';
 // Tables without tenant_id that app_user may still touch, and how. Anything else is a leak.
 const APP_USER_NON_TENANT_ALLOWED: Record<string, string[]> = {
   workspaces: ['SELECT', 'UPDATE'],
+  // A workspace's transaction queues the emails its changes cause (invitations); it never reads mail.
+  email_outbox: ['INSERT'],
 };
 
 /** Runs `ddl` in a transaction that is always rolled back, and returns the catalog's verdict inside it. */

@@ -1,23 +1,17 @@
 'use server';
 
-import { after } from 'next/server';
 import { redirect } from 'next/navigation';
 import { publicAction } from '@/lib/actions/public-action';
-import { forgotPasswordSchema, limitPasswordResetEmail, requestPasswordReset } from '@/lib/auth/password-reset';
-import { getLogger } from '@/lib/observability/logger';
+import { forgotPasswordSchema, limitPasswordResetEmail, requestPasswordReset, RESET_REQUEST_TIME_FLOOR_MS } from '@/lib/auth/password-reset';
+import { withTimeFloor } from '@/lib/auth/time-floor';
 
 export const forgotPasswordAction = publicAction(
   { input: forgotPasswordSchema, rateLimit: 'resetIp', component: 'password-reset' },
   async ({ input }) => {
     await limitPasswordResetEmail(input.email);
-    // After the response: how long the lookup and send take can't tell anyone whether the account exists.
-    after(async () => {
-      try {
-        await requestPasswordReset(input.email);
-      } catch (error) {
-        getLogger({ component: 'password-reset' }).error({ err: error }, 'password reset email failed');
-      }
-    });
+    // The link is committed before the answer (a crash after it loses nothing); the floor keeps
+    // the answer's timing the same for addresses with and without an account.
+    await withTimeFloor(RESET_REQUEST_TIME_FLOOR_MS, () => requestPasswordReset(input.email));
     redirect('/check-email?kind=reset');
   },
 );

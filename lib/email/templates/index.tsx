@@ -1,6 +1,7 @@
 import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
-import { sendEmail, type SentEmail } from '../send-email';
+import type { Tx } from '@/db/tenant';
+import { queueEmail, type QueuedEmail } from '../queue-email';
 import { AccountExistsEmail, accountExistsSubject, type AccountExistsProps } from './account-exists';
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyProps } from './email-change-verify';
 import { EmailChangedNoticeEmail, emailChangedNoticeSubject, type EmailChangedNoticeProps } from './email-changed-notice';
@@ -56,10 +57,16 @@ export async function renderEmail<T extends TemplateName>(name: T, props: Templa
 }
 
 /**
- * Renders and sends. sendEmail opens its own transactions, so call this after the transaction
- * that created the token has committed — never inside withSystem/withTenant.
+ * Renders and queues in the caller's transaction (queueEmail): the email commits with the change
+ * that caused it. Call startEmailDelivery() once the transaction has committed.
  */
-export async function sendTemplate<T extends TemplateName>(name: T, to: string, props: TemplateProps[T]): Promise<SentEmail> {
+export async function queueTemplate<T extends TemplateName>(
+  tx: Tx,
+  name: T,
+  to: string,
+  props: TemplateProps[T],
+  options: { tenantId?: string } = {},
+): Promise<QueuedEmail> {
   const rendered = await renderEmail(name, props);
-  return sendEmail({ to, template: name, ...rendered });
+  return queueEmail(tx, { to, template: name, ...rendered }, options);
 }

@@ -8,7 +8,7 @@ import {
   issueEmailVerification,
   resendVerification,
   resendVerificationFromToken,
-  sendVerificationEmail,
+  queueVerificationEmail,
   VERIFY_EMAIL_TTL_MS,
   verifyEmailToken,
 } from '@/lib/auth/email-verification';
@@ -21,8 +21,7 @@ async function unverifiedUser() {
 }
 
 async function linkFor(user: { id: string; email: string; name: string | null }, now?: Date) {
-  const request = await withSystem('test', (tx) => issueEmailVerification(tx, user, { now }));
-  await sendVerificationEmail(request);
+  await withSystem('test', async (tx) => queueVerificationEmail(tx, await issueEmailVerification(tx, user, { now })));
   return tokenFromLastEmail(user.email, 'verify-email');
 }
 

@@ -4,9 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { workspaceAction } from '@/lib/actions/workspace-action';
-import { EmailDeliveryError } from '@/lib/email';
-import { AppError } from '@/lib/errors/app-error';
-import { sendInvitationEmail } from '@/lib/tenancy/invitation-email';
 import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/tenancy/invitations';
 import { changeMemberRole, leaveWorkspace, removeMember, transferOwnership } from '@/lib/tenancy/members';
 import { ROLES, type WorkspaceRole } from '@/lib/tenancy/permissions';
@@ -17,18 +14,6 @@ const invitation = z.object({ invitationId: z.uuid() });
 
 const membersPath = (slug: string) => `/w/${slug}/settings/members`;
 
-/** After commit: the invitation exists even if delivery fails, and "Resend" can retry it. */
-async function deliver(email: Parameters<typeof sendInvitationEmail>[0]): Promise<void> {
-  try {
-    await sendInvitationEmail(email);
-  } catch (error) {
-    if (error instanceof EmailDeliveryError) {
-      throw new AppError('internal', 'The invitation was saved but the email could not be sent. Use “Resend” to try again.');
-    }
-    throw error;
-  }
-}
-
 export const inviteMemberAction = workspaceAction(
   {
     input: z.object({ email: z.email('Enter a valid email address.').max(320), role }),
@@ -36,20 +21,19 @@ export const inviteMemberAction = workspaceAction(
     verifiedEmail: 'invite',
     feature: 'members.invite',
   },
-  async ({ input, tx, access, meta, afterCommit }) => {
+  async ({ input, tx, access, meta }) => {
+    // The email is queued in this transaction; the wrapper starts its delivery after the response.
     const created = await inviteMember(tx, access.ctx, input, meta);
     revalidatePath(membersPath(access.workspace.slug));
-    afterCommit(() => deliver(created));
     return { email: created.to };
   },
 );
 
 export const resendInvitationAction = workspaceAction(
   { input: invitation, permission: 'members.invite', verifiedEmail: 'invite', feature: 'members.invite' },
-  async ({ input, tx, access, meta, afterCommit }) => {
-    const refreshed = await resendInvitation(tx, access.ctx, input, meta);
+  async ({ input, tx, access, meta }) => {
+    await resendInvitation(tx, access.ctx, input, meta);
     revalidatePath(membersPath(access.workspace.slug));
-    afterCommit(() => deliver(refreshed));
     return null;
   },
 );
