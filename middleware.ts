@@ -11,6 +11,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
 import { limitCoarse } from '@/lib/ratelimit/limits';
 import { LAST_WORKSPACE_COOKIE, LAST_WORKSPACE_MAX_AGE_SECONDS, workspaceSlugInPath } from '@/lib/tenancy/last-workspace';
+import { workspacePageGate } from '@/lib/tenancy/workspace-page-gate';
 
 
 /** The request gate (DESIGN.md §3): security headers, size limit, coarse rate limit, auth redirect. */
@@ -55,19 +56,26 @@ export async function middleware(request: NextRequest) {
     }
   }
 
-  if (isProtectedPath(pathname)) {
-    const session = await auth();
-    if (!session?.user?.id) {
-      return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
-    }
-  }
-
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
   forwarded.set('x-nonce', nonce);
   // Lets a page redirect an old workspace slug to the same sub-path under the new one.
   forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
   forwarded.set('Content-Security-Policy', csp);
+
+  if (isProtectedPath(pathname)) {
+    const session = await auth();
+    if (!session?.user?.id) {
+      return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
+    }
+    // Workspace pages are refused here, before rendering, so the status is a real 404 for a page
+    // load and a client navigation alike (lib/tenancy/workspace-page-gate.ts). Actions (POST)
+    // answer their own not-found result through workspaceAction.
+    if ((request.method === 'GET' || request.method === 'HEAD') && (await workspacePageGate(session.user.id, pathname)) === 'not_found') {
+      return finish(NextResponse.rewrite(notFoundUrl(request), { request: { headers: forwarded } }));
+    }
+  }
+
   const response = NextResponse.next({ request: { headers: forwarded } });
   // Remembers the workspace opened last for `/w`, so rendering a page writes nothing to the database.
   // Link prefetches (the workspace switcher's) are not visits.
@@ -83,6 +91,14 @@ export async function middleware(request: NextRequest) {
     });
   }
   return finish(response);
+}
+
+// No route can ever live here (App Router ignores `_` folders), so Next answers its 404 page with
+// status 404, for a document and an RSC request alike; the query keeps Next's `_rsc` parameter.
+function notFoundUrl(request: NextRequest): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = '/_gate/not-found';
+  return url;
 }
 
 export const config = {

@@ -1,7 +1,8 @@
 import { ACCOUNT_LIMITS } from '@/lib/auth/account-limits';
 import { AppError } from '@/lib/errors/app-error';
+import { ipBucket } from '@/lib/http/client-ip';
 import { rateLimiter, type RateLimiterOptions } from '@/lib/ratelimit';
-import { LIMITS } from '@/lib/ratelimit/limits';
+import { LIMITS, TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
 
 /** Every named limit a wrapper can declare: the request gate's and the account flows'. */
 const POLICIES = { ...LIMITS, ...ACCOUNT_LIMITS } satisfies Record<string, RateLimiterOptions>;
@@ -14,19 +15,23 @@ export type RateLimitPolicy = keyof typeof POLICIES;
  */
 export type ActionRateLimit = RateLimitPolicy | { policy: RateLimitPolicy; by: 'ip' | 'user' | 'workspace' };
 
+/** `ip` is null when the request has no trustworthy client address (lib/tenancy/request-meta). */
 export type RateLimitSubject = { ip: string | null; userId?: string | null; tenantId?: string | null };
 
-export const TOO_MANY_REQUESTS = 'Too many requests. Please wait a few minutes and try again.';
-
-/** Counts one call and throws AppError('rate_limited') when the policy's window is full. */
+/**
+ * Counts one call and throws AppError('rate_limited') when the policy's window is full. Per-IP
+ * policies count the address's bucket (IPv6 by /64) and are skipped for a request without a
+ * trustworthy address, as the coarse limit is: one shared "unknown" bucket would let any such
+ * client lock out all the others. Per-person and per-workspace policies always hold.
+ */
 export async function enforceRateLimit(
   option: ActionRateLimit,
   subject: RateLimitSubject,
   defaultBy: 'ip' | 'user' | 'workspace',
 ): Promise<void> {
   const { policy, by } = typeof option === 'string' ? { policy: option, by: defaultBy } : option;
-  const key =
-    by === 'ip' ? (subject.ip ?? 'unknown') : by === 'user' ? subject.userId : by === 'workspace' ? subject.tenantId : null;
+  if (by === 'ip' && subject.ip === null) return;
+  const key = by === 'ip' ? ipBucket(subject.ip!) : by === 'user' ? subject.userId : by === 'workspace' ? subject.tenantId : null;
   if (!key) throw new Error(`rate limit ${policy} counts by ${by}, which this action does not have`);
   const result = await rateLimiter(POLICIES[policy]).limit(`${by}:${key}`);
   if (!result.success) {

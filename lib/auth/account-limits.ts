@@ -22,5 +22,3 @@ export { emailKey } from '@/lib/ratelimit/limits';
 export function limitAccount(name: AccountLimit, identifier: string): Promise<RateLimitResult> {
   return rateLimiter(ACCOUNT_LIMITS[name]).limit(identifier);
 }
-
-export const TOO_MANY_REQUESTS = 'Too many requests. Please wait a few minutes and try again.';

@@ -5,7 +5,8 @@ import { startEmailDelivery } from '@/lib/email';
 import { appUrl, queueTemplate } from '@/lib/email/templates';
 import { safeCallbackPath } from './safe-redirect';
 import { consumeAuthToken, createAuthToken, findAuthToken, revokeAuthTokens } from './tokens';
-import { limitAccount, TOO_MANY_REQUESTS } from './account-limits';
+import { TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
+import { limitAccount } from './account-limits';
 import { issueVerifiedSignIn } from './verified-link-sign-in';
 
 export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;

@@ -8,41 +8,87 @@ export const MAX_FAILED_ATTEMPTS = 5;
 export const FAILURE_WINDOW_SECONDS = 15 * 60;
 export const LOCK_SECONDS = 15 * 60;
 
+// Untrusted clients (no valid device cookie for the account): counted per address.
 const failuresKey = (email: string) => `auth:failures:${emailKey(email)}`;
 const lockedKey = (email: string) => `auth:locked:${emailKey(email)}`;
+// Trusted clients (lib/auth/device-cookie.ts): counted and locked per device cookie.
+const deviceFailuresKey = (nonce: string) => `auth:device-failures:${nonce}`;
+const deviceLockedKey = (nonce: string) => `auth:device-locked:${nonce}`;
 
 type LockableUser = { id: string; lockedUntil: Date | null };
 
 /**
- * Locked accounts and unknown emails that failed as often answer alike, so a lockout never tells
- * an attacker that an address has an account. Known accounts also record it on the user row.
+ * Who is trying: `device` is the nonce of a valid device cookie for this account, or null for an
+ * untrusted client (no cookie, a forged one, another account's — and always for an unknown email,
+ * which has no account to bind a cookie to).
  */
-export async function isLockedOut(email: string, user: LockableUser | null, now = new Date()): Promise<boolean> {
-  if (user?.lockedUntil && user.lockedUntil > now) return true;
-  if (!user) return (await kv().get(lockedKey(email))) !== null;
-  return false;
+export type SignInClient = { device: string | null };
+
+/** What a failed password did to the counters; the user row follows it in the caller's transaction. */
+export type FailedPassword = { scope: 'device' | 'untrusted'; failures: number; locks: boolean };
+
+/**
+ * The OWASP device-cookie rule: a trusted client is locked only by its own failures, so a
+ * stranger's guesses never keep the owner's device out; everyone else meets the account's lock for
+ * untrusted clients. Locked accounts and unknown emails that failed as often answer alike, so a
+ * lockout never tells an attacker that an address has an account. Redis only: call it outside
+ * any transaction.
+ */
+export async function isLockedOut(email: string, user: LockableUser | null, client: SignInClient, now = new Date()): Promise<boolean> {
+  if (client.device) return (await kv().get(deviceLockedKey(client.device))) !== null;
+  if (user) return Boolean(user.lockedUntil && user.lockedUntil > now);
+  return (await kv().get(lockedKey(email))) !== null;
 }
 
-/** Counts a failed password within the 15-minute window; returns true when this failure locks. */
-export async function recordFailedPassword(tx: Tx, email: string, user: LockableUser | null, now = new Date()): Promise<boolean> {
+/**
+ * Counts a failed password within the 15-minute window, against the device cookie or the account's
+ * untrusted clients; the fifth locks that scope for 15 minutes. Redis only, outside any transaction:
+ * the user row's side is `recordFailedPasswordRow`, in the transaction that writes the audit.
+ */
+export async function countFailedPassword(email: string, user: LockableUser | null, client: SignInClient): Promise<FailedPassword> {
+  if (client.device) {
+    const failures = await kv().incr(deviceFailuresKey(client.device), { ttlSeconds: FAILURE_WINDOW_SECONDS });
+    const locks = failures >= MAX_FAILED_ATTEMPTS;
+    if (locks) {
+      await kv().set(deviceLockedKey(client.device), '1', { ttlSeconds: LOCK_SECONDS });
+      await kv().del(deviceFailuresKey(client.device));
+    }
+    return { scope: 'device', failures, locks };
+  }
   const failures = await kv().incr(failuresKey(email), { ttlSeconds: FAILURE_WINDOW_SECONDS });
   const locks = failures >= MAX_FAILED_ATTEMPTS;
-  if (locks) await kv().del(failuresKey(email));
-  if (user) {
-    await tx
-      .update(users)
-      .set({
-        failedLoginAttempts: locks ? 0 : failures,
-        ...(locks ? { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000) } : {}),
-      })
-      .where(eq(users.id, user.id));
-  } else if (locks) {
-    await kv().set(lockedKey(email), '1', { ttlSeconds: LOCK_SECONDS });
+  if (locks) {
+    await kv().del(failuresKey(email));
+    // A known account keeps its lock on the user row (durable, shown to the owner); an unknown
+    // email has no row, so its lock lives where its count does.
+    if (!user) await kv().set(lockedKey(email), '1', { ttlSeconds: LOCK_SECONDS });
   }
-  return locks;
+  return { scope: 'untrusted', failures, locks };
 }
 
-export async function clearFailedPasswords(tx: Tx, email: string, userId: string): Promise<void> {
-  await kv().del(failuresKey(email), lockedKey(email));
+/** The user row's side of an untrusted failure: the count, and the lock when this one locked. */
+export async function recordFailedPasswordRow(tx: Tx, user: LockableUser, failure: FailedPassword, now = new Date()): Promise<void> {
+  if (failure.scope !== 'untrusted') return;
+  await tx
+    .update(users)
+    .set({
+      failedLoginAttempts: failure.locks ? 0 : failure.failures,
+      ...(failure.locks ? { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000) } : {}),
+    })
+    .where(eq(users.id, user.id));
+}
+
+/**
+ * After the right password: a trusted client clears only its own count — the lock strangers put on
+ * untrusted clients stays until it expires; an untrusted client (let in, so not locked) clears the
+ * account's count. Redis only, outside any transaction.
+ */
+export async function clearFailureCounters(email: string, client: SignInClient): Promise<void> {
+  if (client.device) await kv().del(deviceFailuresKey(client.device));
+  else await kv().del(failuresKey(email), lockedKey(email));
+}
+
+/** The user row's side of a lifted lockout (an untrusted client's success, a password reset). */
+export async function clearLockoutRow(tx: Tx, userId: string): Promise<void> {
   await tx.update(users).set({ failedLoginAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { clientIp } from '@/lib/http/client-ip';
+import { clientIp, ipBucket, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { withSystem } from '@/db/tenant';
 import { startEmailDelivery } from '@/lib/email';
 import { queueTemplate } from '@/lib/email/templates';
@@ -36,9 +36,10 @@ export async function sendMagicLinkEmail({
   expires: Date;
   request?: Request;
 }): Promise<void> {
-  if (!ipAlreadyCounted.getStore()) {
-    const ip = request ? clientIp(request.headers) : 'unknown';
-    const perIp = await limitAccount('magicLinkIp', `ip:${ip}`);
+  const ip = request ? clientIp(request.headers) : UNKNOWN_IP;
+  // The same bucket as the form action's (lib/actions/rate-limit.ts), skipped alike for an unknown IP.
+  if (!ipAlreadyCounted.getStore() && ip !== UNKNOWN_IP) {
+    const perIp = await limitAccount('magicLinkIp', `ip:${ipBucket(ip)}`);
     if (!perIp.success) {
       getLogger({ component: 'auth' }).info({ reason: 'rate_limited', limit: 'ip' }, 'magic link not sent');
       return;

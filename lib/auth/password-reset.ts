@@ -8,8 +8,9 @@ import { startEmailDelivery } from '@/lib/email';
 import { appUrl, queueTemplate } from '@/lib/email/templates';
 import { AppError } from '@/lib/errors/app-error';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
-import { emailKey, limitAccount, TOO_MANY_REQUESTS } from './account-limits';
-import { clearFailedPasswords } from './lockout';
+import { TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
+import { emailKey, limitAccount } from './account-limits';
+import { clearFailureCounters, clearLockoutRow } from './lockout';
 import { hashPassword } from './password';
 import { checkPasswordStrength, PASSWORD_MAX_LENGTH } from './password-strength';
 import { emailSchema } from './schemas';
@@ -119,7 +120,7 @@ export async function resetPassword(
           ...(user.emailVerified ? {} : { emailVerified: now }),
         })
         .where(eq(users.id, user.id));
-      await clearFailedPasswords(tx, user.email, user.id);
+      await clearLockoutRow(tx, user.id);
       await revokeAuthTokens(tx, user.id, 'reset_password', now);
       const revokedSessions = await revokeAllSessions(tx, user.id, { reason: 'password_reset' });
       await recordAccountAudit(tx, user.id, {
@@ -144,6 +145,8 @@ export async function resetPassword(
     throw error;
   }
   if (typeof result === 'string') return { ok: false, reason: result };
+  // The reset lifts the untrusted-client lockout; its Redis side waits for the commit (no Redis in a transaction).
+  await clearFailureCounters(result.email, { device: null });
 
   startEmailDelivery();
   return { ok: true, email: result.email };

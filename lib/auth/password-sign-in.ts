@@ -3,7 +3,8 @@ import { withSystem } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit/record';
 import { clientIp } from '@/lib/http/client-ip';
 import { limitSignIn, resetSignInForEmail } from '@/lib/ratelimit/limits';
-import { clearFailedPasswords, isLockedOut, recordFailedPassword } from './lockout';
+import { deviceCookieOf, deviceNonceFor, setDeviceCookie } from './device-cookie';
+import { clearFailureCounters, clearLockoutRow, countFailedPassword, isLockedOut, recordFailedPasswordRow, type SignInClient } from './lockout';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { safeCallbackPath } from './safe-redirect';
 import { signInSchema } from './schemas';
@@ -41,7 +42,9 @@ export function authorizePassword(raw: unknown, request: Request) {
 
 /**
  * The password provider. Rate limits, lockout and the 2FA hand-off live here rather than in the
- * form action, so a direct POST to the Auth.js callback meets the same checks.
+ * form action, so a direct POST to the Auth.js callback meets the same checks. Redis counters are
+ * read and written outside the transactions (a transaction never waits on Redis), before the
+ * failure's writes and after the success's.
  */
 async function authorizePasswordNow(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
@@ -50,37 +53,44 @@ async function authorizePasswordNow(raw: unknown, request: Request) {
   const ip = clientIp(request.headers);
   const userAgent = request.headers.get('user-agent');
   const user = await withSystem('auth: sign-in lookup', (tx) => findUserByEmail(tx, email));
-  if (await isLockedOut(email, user)) {
+  const client: SignInClient = { device: deviceNonceFor(deviceCookieOf(request), user?.id) };
+  if (await isLockedOut(email, user, client)) {
     await burnPasswordCheck(password);
     throw new LockedOutSignIn();
   }
-  const limit = await limitSignIn({ ip, email });
+  const limit = await limitSignIn({ ip, email, device: client.device });
   if (!limit.success) throw new RateLimitedSignIn();
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!ok) {
-    const locked = await withSystem('auth: sign-in failure', async (tx) => {
-      const nowLocked = await recordFailedPassword(tx, email, user);
-      if (user) {
+    const failure = await countFailedPassword(email, user, client);
+    if (user) {
+      await withSystem('auth: sign-in failure', async (tx) => {
+        await recordFailedPasswordRow(tx, user, failure);
         const audit = { actorUserId: user.id, actorLabel: user.email, ip, userAgent };
-        await recordAccountAudit(tx, user.id, { ...audit, action: 'auth.sign_in.failed', metadata: { method: 'password' } });
-        if (nowLocked) await recordAccountAudit(tx, user.id, { ...audit, action: 'auth.lockout' });
-      }
-      return nowLocked;
-    });
-    if (locked) throw new LockedOutSignIn();
+        const trust = { client: failure.scope };
+        await recordAccountAudit(tx, user.id, { ...audit, action: 'auth.sign_in.failed', metadata: { method: 'password', ...trust } });
+        if (failure.locks) await recordAccountAudit(tx, user.id, { ...audit, action: 'auth.lockout', metadata: trust });
+      });
+    }
+    if (failure.locks) throw new LockedOutSignIn();
     return null;
   }
 
-  await resetSignInForEmail(email);
+  const signedIn = user!;
+  await clearFailureCounters(email, client);
+  if (!client.device) await resetSignInForEmail(email);
   const fields = raw as { callbackUrl?: unknown; redirectTo?: unknown };
   const redirectTo = safeCallbackPath(fields.callbackUrl ?? fields.redirectTo);
   const challenge = await withSystem('auth: sign-in success', async (tx) => {
-    await clearFailedPasswords(tx, email, user!.id);
-    return user!.totpEnabledAt ? createTwoFactorChallenge(tx, user!, 'password', redirectTo) : null;
+    // A trusted client got in past the lock; the lock on untrusted clients stays.
+    if (!client.device) await clearLockoutRow(tx, signedIn.id);
+    return signedIn.totpEnabledAt ? createTwoFactorChallenge(tx, signedIn, 'password', redirectTo) : null;
   });
+  // The password is proven, which is all the device cookie vouches for (the code step has its own limit).
+  await setDeviceCookie(signedIn.id);
   if (challenge) {
     await setChallengeCookie(challenge);
     throw new TwoFactorRequired();
   }
-  return { id: user!.id, email: user!.email, name: user!.name, image: user!.image, tokenVersion: user!.tokenVersion };
+  return { id: signedIn.id, email: signedIn.email, name: signedIn.name, image: signedIn.image, tokenVersion: signedIn.tokenVersion };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ipBucket } from '@/lib/http/client-ip';
+import { ipBucket, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { rateLimiter } from './index';
 import type { RateLimiter, RateLimiterOptions, RateLimitResult } from './types';
 
@@ -35,17 +35,23 @@ export function emailKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 }
 
+/** The one "slow down" message for limits that may not say which limit or which account. */
+export const TOO_MANY_REQUESTS = 'Too many requests. Please wait a few minutes and try again.';
+
 /**
  * One sign-in attempt against both limits. The email is only counted when the IP passes, so an
  * attacker cycling IPs is stopped by the email limit and one spraying emails by the IP limit.
- * Returns the result that decided.
+ * The IP is its bucket (IPv6 by /64); an unknown IP skips the per-IP part, as the coarse limit
+ * does, rather than share one bucket every such client fills for the others. A trusted device
+ * (a valid device cookie, lib/auth/device-cookie.ts) counts its own per-account budget, so a
+ * stranger filling the account's never slows the owner's device. Returns the result that decided.
  */
-export async function limitSignIn({ ip, email }: { ip: string; email: string }): Promise<RateLimitResult> {
-  const byIp = await limiter('authIp').limit(ip);
-  if (!byIp.success) return byIp;
-  const byEmail = await limiter('authEmail').limit(emailKey(email));
-  if (!byEmail.success) return byEmail;
-  return byIp.remaining <= byEmail.remaining ? byIp : byEmail;
+export async function limitSignIn({ ip, email, device = null }: { ip: string; email: string; device?: string | null }): Promise<RateLimitResult> {
+  const byIp = ip === UNKNOWN_IP ? null : await limiter('authIp').limit(ipBucket(ip));
+  if (byIp && !byIp.success) return byIp;
+  const byAccount = await limiter('authEmail').limit(device ? `device:${device}` : emailKey(email));
+  if (!byAccount.success || !byIp) return byAccount;
+  return byIp.remaining <= byAccount.remaining ? byIp : byAccount;
 }
 
 /** After a successful sign-in, the account's failed attempts stop counting against it. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { keyForVersion, keyringFromEnv, type Keyring, type KeyringEntry } from './keyring';
 import { formatPayload, IV_BYTES, parsePayload, TAG_BYTES } from './payload';
+import { signValue, verifySignedValue } from './signing';
 
 export { payloadKeyVersion } from './payload';
 export type { Keyring } from './keyring';
@@ -41,6 +42,15 @@ function aad(label: string, version: number): Buffer {
 
 function activeKeyring(): Keyring {
   return keyringFromEnv(env());
+}
+
+/** A signature over `value` for one purpose (lib/secrets/signing.ts), with the active keyring. */
+export function signFor(purpose: string, value: string, keyring: Keyring = activeKeyring()): string {
+  return signValue(purpose, value, keyring);
+}
+
+export function verifyFor(purpose: string, value: string, signature: string, keyring: Keyring = activeKeyring()): boolean {
+  return verifySignedValue(purpose, value, signature, keyring);
 }
 
 export function encryptSecret(plaintext: string, scope: SecretScope, keyring: Keyring = activeKeyring()): string {

@@ -1,11 +1,12 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { tenantContext, withSystem, type TenantContext } from '@/db/tenant';
+import { tenantContext, type TenantContext } from '@/db/tenant';
 import { PATHNAME_HEADER } from '@/lib/http/gate';
 import { requireUser, type SessionUser } from './session';
-import { currentSlugForOldSlug, redirectedWorkspacePath } from './slug-redirects';
-import { listWorkspacesOfUser, type WorkspaceSummary } from './workspaces';
+import { redirectedWorkspacePath } from './slug-redirects';
+import { findWorkspaceMembership } from './workspace-membership';
+import type { WorkspaceSummary } from './workspaces';
 
 export type WorkspaceAccess = {
   ctx: TenantContext;
@@ -19,20 +20,15 @@ export type WorkspaceAccess = {
 export { PATHNAME_HEADER };
 
 /**
- * Session + membership + role for `/w/[slug]`, in one system read (the user's memberships are a
- * question across tenants) before any tenant transaction. A workspace the user doesn't belong to
+ * Session + membership + role for `/w/[slug]`, in one system read (findWorkspaceMembership)
+ * before any tenant transaction. A workspace the user doesn't belong to
  * is a 404, not a 403: its existence is not disclosed. A member following an old slug is
  * redirected to the current one. Deduplicated per request, so a layout, its page and an action
  * share one lookup.
  */
 export const requireWorkspace = cache(async (slug: string): Promise<WorkspaceAccess> => {
   const user = await requireUser();
-  const found = await withSystem('tenancy: resolve workspace membership', async (tx) => {
-    const workspaces = await listWorkspacesOfUser(tx, user.id);
-    const current = workspaces.find((w) => w.slug === slug);
-    if (current) return { current, workspaces, movedTo: null };
-    return { current: null, workspaces, movedTo: await currentSlugForOldSlug(tx, user.id, slug) };
-  });
+  const found = await findWorkspaceMembership(user.id, slug);
   if (found.movedTo) {
     const path = (await headers()).get(PATHNAME_HEADER);
     redirect(redirectedWorkspacePath(path, slug, found.movedTo));
