@@ -31,6 +31,8 @@ async function joinAs(page: Page, email: string) {
 }
 
 test('a viewer gets 404 for the audit log and a stranger for a workspace, page load and client navigation alike', async ({ page, browser }, testInfo) => {
+  // Two people, an invitation and a magic link: a long journey on a busy machine.
+  test.setTimeout(180_000);
   const viewer = `viewer-${randomUUID().slice(0, 8)}@example.test`;
 
   // The demo owner invites a viewer to Atlas Store.
