@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { auth } from '@/lib/auth';
+import { checkedAuth } from '@/lib/auth/checked-session';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
+import { isDatabaseUnavailable, refuseForDatabaseOutage } from '@/lib/http/database-gate';
 import { isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
+import { serviceUnavailableResponse } from '@/lib/http/service-unavailable';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
@@ -55,8 +57,16 @@ export async function middleware(request: NextRequest) {
     }
   }
 
+  // Database away: a clear 503 at once, never the sign-in redirect a failed session check would give.
+  const unavailable = () => finish(serviceUnavailableResponse({ pathname, requestId, nonce }));
+  if (await refuseForDatabaseOutage(pathname)) return unavailable();
+
   if (isProtectedPath(pathname)) {
-    const session = await auth();
+    const session = await checkedAuth().catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return 'unavailable' as const;
+      throw error;
+    });
+    if (session === 'unavailable') return unavailable();
     if (!session?.user?.id) {
       return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
     }

@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { getLogger } from '@/lib/observability/logger';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
 import { emailKey, limitAccount, TOO_MANY_REQUESTS } from './account-limits';
-import { clearFailedPasswords } from './lockout';
+import { clearFailedPasswords, forgetFailedPasswords } from './lockout';
 import { hashPassword } from './password';
 import { checkPasswordStrength, PASSWORD_MAX_LENGTH } from './password-strength';
 import { emailSchema } from './schemas';
@@ -117,7 +117,7 @@ export async function resetPassword(
           ...(user.emailVerified ? {} : { emailVerified: now }),
         })
         .where(eq(users.id, user.id));
-      await clearFailedPasswords(tx, user.email, user.id);
+      await clearFailedPasswords(tx, user.id);
       await revokeAuthTokens(tx, user.id, 'reset_password', now);
       const revokedSessions = await revokeAllSessions(tx, user.id, { reason: 'password_reset' });
       await recordAccountAudit(tx, user.id, {
@@ -135,6 +135,7 @@ export async function resetPassword(
     throw error;
   }
   if (typeof result === 'string') return { ok: false, reason: result };
+  await forgetFailedPasswords(result.email);
 
   try {
     await sendTemplate('password-changed', result.email, {

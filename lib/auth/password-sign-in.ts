@@ -3,7 +3,7 @@ import { withSystem } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit/record';
 import { clientIp } from '@/lib/http/client-ip';
 import { limitSignIn, resetSignInForEmail } from '@/lib/ratelimit/limits';
-import { clearFailedPasswords, isLockedOut, recordFailedPassword } from './lockout';
+import { clearFailedPasswords, countFailedPassword, forgetFailedPasswords, isLockedOut, recordFailedPassword } from './lockout';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { safeCallbackPath } from './safe-redirect';
 import { signInSchema } from './schemas';
@@ -58,8 +58,9 @@ async function authorizePasswordNow(raw: unknown, request: Request) {
   if (!limit.success) throw new RateLimitedSignIn();
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!ok) {
+    const counted = await countFailedPassword(email, user);
     const locked = await withSystem('auth: sign-in failure', async (tx) => {
-      const nowLocked = await recordFailedPassword(tx, email, user);
+      const nowLocked = await recordFailedPassword(tx, user, counted);
       if (user) {
         const audit = { actorUserId: user.id, actorLabel: user.email, ip, userAgent };
         await recordAccountAudit(tx, user.id, { ...audit, action: 'auth.sign_in.failed', metadata: { method: 'password' } });
@@ -72,10 +73,11 @@ async function authorizePasswordNow(raw: unknown, request: Request) {
   }
 
   await resetSignInForEmail(email);
+  await forgetFailedPasswords(email);
   const fields = raw as { callbackUrl?: unknown; redirectTo?: unknown };
   const redirectTo = safeCallbackPath(fields.callbackUrl ?? fields.redirectTo);
   const challenge = await withSystem('auth: sign-in success', async (tx) => {
-    await clearFailedPasswords(tx, email, user!.id);
+    await clearFailedPasswords(tx, user!.id);
     return user!.totpEnabledAt ? createTwoFactorChallenge(tx, user!, 'password', redirectTo) : null;
   });
   if (challenge) {
