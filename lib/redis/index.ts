@@ -9,7 +9,7 @@ export { RedisConfigError, redisConfigFromEnv, describeRedisConfig } from './con
 export type { RedisConnection, MemoryRedisConnection, UpstashRedisConnection } from './connection';
 export { createRedisConnection } from './connection';
 export { RedisUnavailableError, isRedisUnavailable } from './outage';
-export { RedisInTransactionError, assertNoOpenTransaction } from './transaction-guard';
+export { RedisInTransactionError, assertNoOpenTransaction, redisUnderRowLock } from './transaction-guard';
 export { failSoft } from './fail-soft';
 
 // On globalThis so middleware, route handlers and dev hot reloads share one connection (and,
