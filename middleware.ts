@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { auth } from '@/lib/auth';
+import { checkedAuth } from '@/lib/auth/checked-session';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
+import { isDatabaseUnavailable, refuseForDatabaseOutage } from '@/lib/http/database-gate';
 import { isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
+import { serviceUnavailableResponse } from '@/lib/http/service-unavailable';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
@@ -63,17 +65,20 @@ export async function middleware(request: NextRequest) {
   forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
   forwarded.set('Content-Security-Policy', csp);
 
+  // Database away: a clear 503 at once, never the sign-in redirect a failed session check would give.
+  const unavailable = () => finish(serviceUnavailableResponse({ pathname, requestId, nonce }));
+  if (await refuseForDatabaseOutage(pathname)) return unavailable();
+
   if (isProtectedPath(pathname)) {
-    const session = await auth();
-    if (!session?.user?.id) {
+    const gated = await protectedGate(request, pathname).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return 'unavailable' as const;
+      throw error;
+    });
+    if (gated === 'unavailable') return unavailable();
+    if (gated === 'signed_out') {
       return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
     }
-    // Workspace pages are refused here, before rendering, so the status is a real 404 for a page
-    // load and a client navigation alike (lib/tenancy/workspace-page-gate.ts). Actions (POST)
-    // answer their own not-found result through workspaceAction.
-    if ((request.method === 'GET' || request.method === 'HEAD') && (await workspacePageGate(session.user.id, pathname)) === 'not_found') {
-      return finish(NextResponse.rewrite(notFoundUrl(request), { request: { headers: forwarded } }));
-    }
+    if (gated === 'not_found') return finish(NextResponse.rewrite(notFoundUrl(request), { request: { headers: forwarded } }));
   }
 
   const response = NextResponse.next({ request: { headers: forwarded } });
@@ -91,6 +96,20 @@ export async function middleware(request: NextRequest) {
     });
   }
   return finish(response);
+}
+
+/**
+ * Signed in, and allowed on this workspace page? Workspace pages are refused here, before
+ * rendering, so the status is a real 404 for a page load and a client navigation alike
+ * (lib/tenancy/workspace-page-gate.ts). Actions (POST) answer their own not-found result through
+ * workspaceAction.
+ */
+async function protectedGate(request: NextRequest, pathname: string): Promise<'ok' | 'signed_out' | 'not_found'> {
+  const session = await checkedAuth();
+  if (!session?.user?.id) return 'signed_out';
+  const page = request.method === 'GET' || request.method === 'HEAD';
+  if (page && (await workspacePageGate(session.user.id, pathname)) === 'not_found') return 'not_found';
+  return 'ok';
 }
 
 // No route can ever live here (App Router ignores `_` folders), so Next answers its 404 page with

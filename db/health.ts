@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { getLogger } from '@/lib/observability/logger';
+import { isDatabaseUnavailable } from './availability';
 import { MIGRATIONS_FOLDER } from './migrate';
-import { databaseHandle, getDatabase } from './client';
+import { databaseHandle, failFast, getDatabase } from './client';
 import { rowsOf } from './rows';
 
 async function expectedMigrations(): Promise<number> {
@@ -12,13 +14,20 @@ async function expectedMigrations(): Promise<number> {
   return journal.entries.length;
 }
 
-/** Reachable and migrated: `ok` is true only when both hold. */
+/**
+ * Reachable and migrated: `ok` is true only when both hold. The error is a generic reason: the
+ * driver's message names internal hosts and ports, so it goes to the log, not to the public.
+ */
 export async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number; migrated: boolean; error?: string }> {
   const started = performance.now();
   try {
     // As the connecting role (it owns the migrations table); no tenant data is read.
-    const db = await getDatabase();
-    const result = await db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+    const result = await failFast(async (answered) => {
+      const db = await getDatabase();
+      const rows = await db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+      answered();
+      return rows;
+    });
     const applied = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
     const expected = await expectedMigrations();
     const migrated = applied >= expected;
@@ -29,11 +38,13 @@ export async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number;
       ...(migrated ? {} : { error: `${expected - applied} migration(s) not applied` }),
     };
   } catch (error) {
+    // An outage is logged once by db/availability.ts; anything else here, every time.
+    if (!isDatabaseUnavailable(error)) getLogger({ component: 'health' }).error({ err: error }, 'database readiness check failed');
     return {
       ok: false,
       latencyMs: Math.round(performance.now() - started),
       migrated: false,
-      error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+      error: isDatabaseUnavailable(error) ? 'unavailable' : 'check failed',
     };
   }
 }

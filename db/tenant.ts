@@ -1,8 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { getDatabase, type Schema } from './client';
+import { databaseAvailability, failFast, getDatabase, type Schema } from './client';
 import { systemCategory, type SystemReason } from './system-reasons';
+
+export { DatabaseUnavailableError, isDatabaseUnavailable } from './availability';
+
+/**
+ * For the request gate: false while Postgres is known to be down (it answers 503 at once), except
+ * for the one request per second that probes it with `select 1`. Always true on PGlite.
+ */
+export async function databaseAvailableForRequest(): Promise<boolean> {
+  const availability = databaseAvailability();
+  if (!availability) return true;
+  return availability.availableOrProbe(async (answered) => {
+    await (await getDatabase()).execute(sql`select 1`);
+    answered();
+  });
+}
 
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
@@ -70,15 +85,18 @@ export function transactionWroteEvents(): boolean {
  */
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   guard('withTenant');
-  const db = await getDatabase();
-  return open.run({ label: `withTenant(${ctx.tenantId || 'no tenant'})`, wroteEvents: false }, () =>
-    db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
-      );
-      return fn(tx as Tx);
-    }),
-  );
+  return failFast(async (answered) => {
+    const db = await getDatabase();
+    return open.run({ label: `withTenant(${ctx.tenantId || 'no tenant'})`, wroteEvents: false }, () =>
+      db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+        );
+        answered();
+        return fn(tx as Tx);
+      }),
+    );
+  });
 }
 
 /**
@@ -89,13 +107,16 @@ export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<
 export async function withSystem<T>(reason: SystemReason, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!systemCategory(reason)) throw new Error(`withSystem needs a reason from db/system-reasons.ts, got: ${reason}`);
   guard(`withSystem(${reason})`);
-  const db = await getDatabase();
-  return open.run({ label: `withSystem(${reason})`, wroteEvents: false }, () =>
-    db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('role', 'app_system', true), set_config('app.system_reason', ${reason}, true), set_config('application_name', ${`tessera:${reason}`.slice(0, 63)}, true)`,
-      );
-      return fn(tx as Tx);
-    }),
-  );
+  return failFast(async (answered) => {
+    const db = await getDatabase();
+    return open.run({ label: `withSystem(${reason})`, wroteEvents: false }, () =>
+      db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('role', 'app_system', true), set_config('app.system_reason', ${reason}, true), set_config('application_name', ${`tessera:${reason}`.slice(0, 63)}, true)`,
+        );
+        answered();
+        return fn(tx as Tx);
+      }),
+    );
+  });
 }

@@ -4,7 +4,7 @@ import type { NextAuthConfig } from 'next-auth';
 import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import Resend from 'next-auth/providers/resend';
-import { withSystem } from '@/db/tenant';
+import { isDatabaseUnavailable, withSystem } from '@/db/tenant';
 import { users } from '@/db/schema';
 import { recordAccountAudit } from '@/lib/audit/record';
 import { startEmailDelivery } from '@/lib/email';
@@ -12,6 +12,7 @@ import { env } from '@/lib/env';
 import { clientIp } from '@/lib/http/client-ip';
 import { getLogger } from '@/lib/observability/logger';
 import { systemAdapter } from './adapter';
+import { noteSessionCheckUnavailable } from './checked-session';
 import { sendMagicLinkEmail } from './magic-link';
 import { queueNewDeviceNotice } from './new-device-notice';
 import { decideOAuthSignIn } from './oauth-callback';
@@ -77,6 +78,8 @@ export function authConfig(): NextAuthConfig {
       error(error) {
         const log = getLogger({ component: 'auth' });
         if (error instanceof CredentialsSignin) log.info({ code: error.code }, 'credentials sign-in refused');
+        // The outage is logged once by db/availability.ts, not once per request here.
+        else if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err)) return;
         else log.error({ err: error }, 'auth error');
       },
       warn(code) {
@@ -158,7 +161,11 @@ export function authConfig(): NextAuthConfig {
         if (!token.uid || !token.sid) return null;
         const holder = await withSystem('auth: session check', (tx) =>
           activeSessionUser(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
-        );
+        ).catch((error: unknown) => {
+          // "Could not check" is not "signed out": the callers answer 503 (lib/auth/checked-session.ts).
+          if (isDatabaseUnavailable(error)) noteSessionCheckUnavailable();
+          throw error;
+        });
         if (!holder) return null;
         // Read every request anyway for revocation, so name and email are never stale.
         delete token.sub;

@@ -132,14 +132,19 @@ export async function resendVerification(userId: string, now: Date = new Date())
  * Unknown or forged tokens get the same answer and no email.
  */
 export async function resendVerificationFromToken(raw: string, now: Date = new Date()): Promise<ResendOutcome> {
-  const request = await withSystem('auth: resend email verification', async (tx) => {
+  const found = await withSystem('auth: resend email verification', async (tx) => {
     const token = await findAuthToken(tx, 'verify_email', raw);
     if (!token?.userId) return null;
     const user = await userRow(tx, token.userId);
     if (!user || user.emailVerified || user.email.toLowerCase() !== token.email.toLowerCase()) return null;
-    const limit = await limitAccount('verifyResendUser', user.id);
-    if (!limit.success) return null;
-    const request = await issueEmailVerification(tx, user, { next: nextOf(token.data), now });
+    return { userId: user.id, email: token.email, next: nextOf(token.data) };
+  });
+  // The limit is Redis work: counted between the two transactions, never inside one.
+  if (!found || !(await limitAccount('verifyResendUser', found.userId)).success) return { ok: true, sent: false };
+  const request = await withSystem('auth: resend email verification', async (tx) => {
+    const user = await userRow(tx, found.userId);
+    if (!user || user.emailVerified || user.email.toLowerCase() !== found.email.toLowerCase()) return null;
+    const request = await issueEmailVerification(tx, user, { next: found.next, now });
     await queueVerificationEmail(tx, request);
     return request;
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/tenant';
 import { users } from '@/db/schema';
 import { emailKey } from '@/lib/ratelimit/limits';
-import { kv } from '@/lib/redis';
+import { failSoft, kv } from '@/lib/redis';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const FAILURE_WINDOW_SECONDS = 15 * 60;
@@ -15,7 +15,7 @@ const lockedKey = (email: string) => `auth:locked:${emailKey(email)}`;
 const deviceFailuresKey = (nonce: string) => `auth:device-failures:${nonce}`;
 const deviceLockedKey = (nonce: string) => `auth:device-locked:${nonce}`;
 
-type LockableUser = { id: string; lockedUntil: Date | null };
+type LockableUser = { id: string; lockedUntil: Date | null; failedLoginAttempts?: number };
 
 /**
  * Who is trying: `device` is the nonce of a valid device cookie for this account, or null for an
@@ -35,9 +35,9 @@ export type FailedPassword = { scope: 'device' | 'untrusted'; failures: number; 
  * any transaction.
  */
 export async function isLockedOut(email: string, user: LockableUser | null, client: SignInClient, now = new Date()): Promise<boolean> {
-  if (client.device) return (await kv().get(deviceLockedKey(client.device))) !== null;
+  if (client.device) return (await failSoft(() => kv().get(deviceLockedKey(client.device as string)), null)) !== null;
   if (user) return Boolean(user.lockedUntil && user.lockedUntil > now);
-  return (await kv().get(lockedKey(email))) !== null;
+  return (await failSoft(() => kv().get(lockedKey(email)), null)) !== null;
 }
 
 /**
@@ -46,22 +46,28 @@ export async function isLockedOut(email: string, user: LockableUser | null, clie
  * the user row's side is `recordFailedPasswordRow`, in the transaction that writes the audit.
  */
 export async function countFailedPassword(email: string, user: LockableUser | null, client: SignInClient): Promise<FailedPassword> {
-  if (client.device) {
-    const failures = await kv().incr(deviceFailuresKey(client.device), { ttlSeconds: FAILURE_WINDOW_SECONDS });
+  const device = client.device;
+  if (device) {
+    // With Redis away a device's failures go uncounted: only someone who signed in to this
+    // account before holds the cookie, and the per-IP limits still hold (per process).
+    const failures = (await failSoft(() => kv().incr(deviceFailuresKey(device), { ttlSeconds: FAILURE_WINDOW_SECONDS }), null)) ?? 0;
     const locks = failures >= MAX_FAILED_ATTEMPTS;
     if (locks) {
-      await kv().set(deviceLockedKey(client.device), '1', { ttlSeconds: LOCK_SECONDS });
-      await kv().del(deviceFailuresKey(client.device));
+      await failSoft(() => kv().set(deviceLockedKey(device), '1', { ttlSeconds: LOCK_SECONDS }), false);
+      await failSoft(() => kv().del(deviceFailuresKey(device)), 0);
     }
     return { scope: 'device', failures, locks };
   }
-  const failures = await kv().incr(failuresKey(email), { ttlSeconds: FAILURE_WINDOW_SECONDS });
+  // With Redis away a known account counts on its user row (its durable source); an unknown
+  // email is not counted (the per-IP and per-email rate limits still hold, per process).
+  const counted = await failSoft(() => kv().incr(failuresKey(email), { ttlSeconds: FAILURE_WINDOW_SECONDS }), null);
+  const failures = counted ?? (user ? (user.failedLoginAttempts ?? 0) + 1 : 0);
   const locks = failures >= MAX_FAILED_ATTEMPTS;
   if (locks) {
-    await kv().del(failuresKey(email));
+    await failSoft(() => kv().del(failuresKey(email)), 0);
     // A known account keeps its lock on the user row (durable, shown to the owner); an unknown
     // email has no row, so its lock lives where its count does.
-    if (!user) await kv().set(lockedKey(email), '1', { ttlSeconds: LOCK_SECONDS });
+    if (!user) await failSoft(() => kv().set(lockedKey(email), '1', { ttlSeconds: LOCK_SECONDS }), false);
   }
   return { scope: 'untrusted', failures, locks };
 }
@@ -84,8 +90,9 @@ export async function recordFailedPasswordRow(tx: Tx, user: LockableUser, failur
  * account's count. Redis only, outside any transaction.
  */
 export async function clearFailureCounters(email: string, client: SignInClient): Promise<void> {
-  if (client.device) await kv().del(deviceFailuresKey(client.device));
-  else await kv().del(failuresKey(email), lockedKey(email));
+  const device = client.device;
+  if (device) await failSoft(() => kv().del(deviceFailuresKey(device)), 0);
+  else await failSoft(() => kv().del(failuresKey(email), lockedKey(email)), 0);
 }
 
 /** The user row's side of a lifted lockout (an untrusted client's success, a password reset). */

@@ -23,10 +23,16 @@ export const envSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DIR: z.string().default('.data/pglite'),
+  // Fail fast while Postgres is away (db/client.ts reads these; validated here).
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  DATABASE_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
 
   REDIS_URL: optionalUrl,
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
+  // Per Redis command; past it Redis counts as down (rate limits per process, caches skipped).
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(1_000).default(200),
 
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,

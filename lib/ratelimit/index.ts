@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { redisConnection, type RedisConnection } from '@/lib/redis';
+import { FailOpenLimiter } from './fail-open-limiter';
 import { MemorySlidingWindowLimiter } from './memory-limiter';
 import type { RateLimiter, RateLimiterOptions } from './types';
 import { UpstashSlidingWindowLimiter } from './upstash-limiter';
@@ -14,14 +15,16 @@ const optionsSchema = z.object({
   window: z.string(),
 });
 
-/** How long a Redis-backed check may take before the request is let through. */
-export const RATE_LIMIT_TIMEOUT_MS = 2_000;
-
+/**
+ * Every limiter fails open to a per-process sliding window when Redis is away; the Redis layer
+ * bounds each call by REDIS_TIMEOUT_MS (lib/redis/outage.ts), so the limiter needs no timeout of its own.
+ */
 function build(options: RateLimiterOptions, connection: RedisConnection): RateLimiter {
   optionsSchema.parse(options);
   const windowMs = windowToMs(options.window);
-  if (connection.backend === 'memory') return new MemorySlidingWindowLimiter(options.limit, windowMs);
-  return new UpstashSlidingWindowLimiter(connection.upstash, options, RATE_LIMIT_TIMEOUT_MS);
+  const local = new MemorySlidingWindowLimiter(options.limit, windowMs);
+  const shared = connection.backend === 'memory' ? local : new UpstashSlidingWindowLimiter(connection.upstash, options);
+  return new FailOpenLimiter(options.prefix, shared, local);
 }
 
 // Per connection and options, on globalThis: middleware and route handlers are separate bundles,

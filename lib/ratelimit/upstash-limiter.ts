@@ -1,6 +1,5 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
-import { getLogger } from '@/lib/observability/logger';
 import type { RateLimiter, RateLimiterOptions, RateLimitResult } from './types';
 
 /**
@@ -13,24 +12,21 @@ export class UpstashSlidingWindowLimiter implements RateLimiter {
 
   constructor(
     redis: Redis,
-    private readonly options: RateLimiterOptions,
-    timeoutMs: number,
+    options: RateLimiterOptions,
   ) {
     this.ratelimit = new Ratelimit({
       redis,
       limiter: Ratelimit.slidingWindow(options.limit, options.window),
       prefix: options.prefix,
       analytics: false,
-      // On timeout the library lets the request through: a slow Redis must not take the site down.
-      timeout: timeoutMs,
+      // Off: its timeout lets everything through silently. The Redis layer times the call out
+      // instead and FailOpenLimiter then counts per process (lib/ratelimit/fail-open-limiter.ts).
+      timeout: 0,
     });
   }
 
   async limit(identifier: string): Promise<RateLimitResult> {
     const result = await this.ratelimit.limit(identifier);
-    if (result.reason === 'timeout') {
-      getLogger({ component: 'ratelimit' }).warn({ prefix: this.options.prefix }, 'rate limit check timed out; allowed');
-    }
     await result.pending;
     return { success: result.success, limit: result.limit, remaining: result.remaining, reset: result.reset };
   }

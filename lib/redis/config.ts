@@ -1,11 +1,15 @@
 import type { Env } from '@/lib/env';
 
+/** `timeoutMs`: how long one command may take before Redis counts as unavailable (REDIS_TIMEOUT_MS). */
 export type RedisConfig =
   | { backend: 'memory' }
-  | { backend: 'redis'; url: string }
-  | { backend: 'upstash'; url: string; token: string };
+  | { backend: 'redis'; url: string; timeoutMs?: number }
+  | { backend: 'upstash'; url: string; token: string; timeoutMs?: number };
 
-type RedisEnv = Pick<Env, 'REDIS_URL' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN'>;
+/** Short, so a Redis outage costs a request at most this much once, not seconds per command. */
+export const DEFAULT_REDIS_TIMEOUT_MS = 200;
+
+type RedisEnv = Pick<Env, 'REDIS_URL' | 'UPSTASH_REDIS_REST_URL' | 'UPSTASH_REDIS_REST_TOKEN'> & Partial<Pick<Env, 'REDIS_TIMEOUT_MS'>>;
 
 export class RedisConfigError extends Error {
   constructor(message: string) {
@@ -17,14 +21,15 @@ export class RedisConfigError extends Error {
 /** Upstash REST wins over REDIS_URL when both are set; nothing set means in-process. */
 export function redisConfigFromEnv(source: RedisEnv): RedisConfig {
   const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = source;
+  const timeoutMs = source.REDIS_TIMEOUT_MS ?? DEFAULT_REDIS_TIMEOUT_MS;
   if (url || token) {
     // Half a configuration is a mistake, not a request for the fallback.
     if (!url || !token) {
       throw new RedisConfigError('UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together');
     }
-    return { backend: 'upstash', url, token };
+    return { backend: 'upstash', url, token, timeoutMs };
   }
-  if (source.REDIS_URL) return { backend: 'redis', url: source.REDIS_URL };
+  if (source.REDIS_URL) return { backend: 'redis', url: source.REDIS_URL, timeoutMs };
   return { backend: 'memory' };
 }
 

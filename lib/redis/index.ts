@@ -8,6 +8,9 @@ export type { RedisConfig } from './config';
 export { RedisConfigError, redisConfigFromEnv, describeRedisConfig } from './config';
 export type { RedisConnection, MemoryRedisConnection, UpstashRedisConnection } from './connection';
 export { createRedisConnection } from './connection';
+export { RedisUnavailableError, isRedisUnavailable } from './outage';
+export { RedisInTransactionError, assertNoOpenTransaction, redisUnderRowLock } from './transaction-guard';
+export { failSoft } from './fail-soft';
 
 // On globalThis so middleware, route handlers and dev hot reloads share one connection (and,
 // for the memory backend, one store) per process.
@@ -23,7 +26,12 @@ export function redisConnection(): RedisConnection {
   return holder.__tesseraRedis;
 }
 
-/** The process-wide key-value store (cache, counters). */
+/**
+ * The process-wide key-value store (cache, counters). While Redis is away every call rejects with
+ * RedisUnavailableError within REDIS_TIMEOUT_MS (at once after the first failure); wrap calls in
+ * `failSoft(op, fallback)` or catch it and use the durable source. Never call it inside a
+ * database transaction (it throws in dev and tests).
+ */
 export function kv(): KeyValueStore {
   return redisConnection().kv;
 }

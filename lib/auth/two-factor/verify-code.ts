@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
-import { kv } from '@/lib/redis';
+import { failSoft, kv, redisUnderRowLock } from '@/lib/redis';
 import { decryptSecret } from '@/lib/secrets';
 import { consumeRecoveryCode } from './recovery-codes';
 import { looksLikeTotp, matchTotpStep } from './totp';
@@ -18,13 +18,17 @@ export const userTotpScope = (userId: string) => ({ kind: 'user', id: userId }) 
  * Checks a TOTP code against a base32 secret and remembers the step it matched, so the same code
  * (or an older one) can't be used again while it is still inside the window.
  */
-export async function acceptTotp(userId: string, secret: string, code: string, now: Date): Promise<boolean> {
-  const stored = await kv().get(lastStepKey(userId));
-  const lastStep = stored !== null && /^[0-9]+$/.test(stored) ? Number(stored) : undefined;
-  const step = await matchTotpStep(secret, code, now, lastStep);
-  if (step === null) return false;
-  await kv().set(lastStepKey(userId), String(step), { ttlSeconds: LAST_STEP_TTL_SECONDS });
-  return true;
+export function acceptTotp(userId: string, secret: string, code: string, now: Date): Promise<boolean> {
+  // Under the user row's lock (callers hold it) and best effort while Redis is away: a person
+  // can still sign in, and only a replay inside the same ±1 step window goes unnoticed then.
+  return redisUnderRowLock('2fa last-used step', async () => {
+    const stored = await failSoft(() => kv().get(lastStepKey(userId)), null);
+    const lastStep = stored !== null && /^[0-9]+$/.test(stored) ? Number(stored) : undefined;
+    const step = await matchTotpStep(secret, code, now, lastStep);
+    if (step === null) return false;
+    await failSoft(() => kv().set(lastStepKey(userId), String(step), { ttlSeconds: LAST_STEP_TTL_SECONDS }), false);
+    return true;
+  });
 }
 
 async function lockTwoFactorRow(tx: Tx, userId: string) {

@@ -29,7 +29,7 @@ describe('runReadiness', () => {
     expect(report.body.checks.redis.error).toBe('check failed');
   });
 
-  it('turns a throwing check into a 503 with its message', async () => {
+  it('turns a throwing check into a 503 with a generic reason (the message may name internal hosts)', async () => {
     const report = await runReadiness({
       database: pass,
       redis: async () => {
@@ -37,7 +37,8 @@ describe('runReadiness', () => {
       },
     });
     expect(report.status).toBe(503);
-    expect(report.body.checks.redis).toMatchObject({ ok: false, error: 'ECONNREFUSED 127.0.0.1:6379' });
+    expect(report.body.checks.redis).toMatchObject({ ok: false, error: 'check failed' });
+    expect(JSON.stringify(report.body)).not.toContain('127.0.0.1');
     expect(typeof report.body.checks.redis.latencyMs).toBe('number');
   });
 
@@ -57,6 +58,25 @@ describe('runReadiness', () => {
       { redis: async () => Promise.reject(new Error('down')) },
       { context: { redis: { backend: 'redis' } } },
     );
-    expect(report.body.checks.redis).toMatchObject({ ok: false, backend: 'redis', error: 'down' });
+    expect(report.body.checks.redis).toMatchObject({ ok: false, backend: 'redis', error: 'check failed' });
+  });
+
+  it('is 200 "degraded" when only a degradable check fails, and marks it down', async () => {
+    const report = await runReadiness(
+      { database: pass, redis: async () => ({ ok: false, latencyMs: 1, error: 'unavailable' }) },
+      { degradable: ['redis'] },
+    );
+    expect(report.status).toBe(200);
+    expect(report.body.status).toBe('degraded');
+    expect(report.body.checks.redis).toMatchObject({ ok: false, status: 'down' });
+  });
+
+  it('is 503 when a non-degradable check fails alongside a degradable one', async () => {
+    const report = await runReadiness(
+      { database: async () => ({ ok: false, latencyMs: 1, error: 'unavailable' }), redis: async () => ({ ok: false, latencyMs: 1 }) },
+      { degradable: ['redis'] },
+    );
+    expect(report.status).toBe(503);
+    expect(report.body.status).toBe('error');
   });
 });
