@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { auth } from '@/lib/auth';
+import { encodeForwardedSession, forwardedSessionHeader, sessionFromRequestHeaders } from '@/lib/auth/request-session';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
@@ -55,14 +55,18 @@ export async function middleware(request: NextRequest) {
     }
   }
 
+  const forwarded = new Headers(request.headers);
+  // Only this middleware may say who is signed in: whatever a client sent under the name goes.
+  forwarded.delete(forwardedSessionHeader());
   if (isProtectedPath(pathname)) {
-    const session = await auth();
-    if (!session?.user?.id) {
+    const session = await sessionFromRequestHeaders(request.headers, request.nextUrl.protocol);
+    if (!session) {
       return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
     }
+    // The page reads this instead of checking the same session a second time.
+    forwarded.set(forwardedSessionHeader(), encodeForwardedSession(session));
   }
 
-  const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
   forwarded.set('x-nonce', nonce);
   // Lets a page redirect an old workspace slug to the same sub-path under the new one.

@@ -19,7 +19,8 @@ import { oauthProviders } from './oauth-providers';
 import { SIGN_IN_PATH, TWO_FACTOR_PATH } from './paths';
 import { pendingCallbackPath } from './pending-callback';
 import { authorizePassword } from './password-sign-in';
-import { activeSessionUser, createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
+import { activeSessionOfToken } from './request-session';
+import { createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
 import { ensurePersonalWorkspace } from './sign-up';
 import { findUserByEmail } from './users';
 import { createTwoFactorChallenge } from './two-factor/challenge';
@@ -152,10 +153,7 @@ export function authConfig(): NextAuthConfig {
           if (session.newDevice) void notifyNewDevice({ email: session.email, device: session.device, ip: context.ip });
           return token;
         }
-        if (!token.uid || !token.sid) return null;
-        const holder = await withSystem('auth: session check', (tx) =>
-          activeSessionUser(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
-        );
+        const holder = await activeSessionOfToken(token);
         if (!holder) return null;
         // Read every request anyway for revocation, so name and email are never stale.
         delete token.sub;
