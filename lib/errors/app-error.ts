@@ -8,7 +8,8 @@ export type AppErrorCode =
   | 'validation_failed'
   | 'payload_too_large'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'overloaded';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  overloaded: 503,
 };
 
 /** The one error type lib code throws; the action and API wrappers map it to forms and HTTP. */
