@@ -3,6 +3,7 @@ import { encodeForwardedSession, forwardedSessionHeader, sessionFromRequestHeade
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
+import { middlewareFailure } from '@/lib/http/middleware-failure';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
 import { isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
@@ -15,10 +16,18 @@ import { LAST_WORKSPACE_COOKIE, LAST_WORKSPACE_MAX_AGE_SECONDS, workspaceSlugInP
 
 /** The request gate (DESIGN.md §3): security headers, size limit, coarse rate limit, auth redirect. */
 export async function middleware(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
+  try {
+    return await gate(request, requestId);
+  } catch (error) {
+    return middlewareFailure(request, requestId, error);
+  }
+}
+
+async function gate(request: NextRequest, requestId: string) {
   const { pathname, search } = request.nextUrl;
   const config = env();
   const production = config.isProduction;
-  const requestId = requestIdFrom(request.headers);
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: config.NODE_ENV === 'development', production });
   const finish = (response: NextResponse) => {

@@ -10,6 +10,7 @@ import { recordAccountAudit } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/http/client-ip';
 import { getLogger } from '@/lib/observability/logger';
+import { currentRequestId } from '@/lib/observability/request-id';
 import { systemAdapter } from './adapter';
 import { sendMagicLinkEmail } from './magic-link';
 import { notifyNewDevice } from './new-device-notice';
@@ -75,9 +76,12 @@ export function authConfig(): NextAuthConfig {
     pages: { signIn: SIGN_IN_PATH, verifyRequest: '/check-email', error: SIGN_IN_PATH },
     logger: {
       error(error) {
-        const log = getLogger({ component: 'auth' });
-        if (error instanceof CredentialsSignin) log.info({ code: error.code }, 'credentials sign-in refused');
-        else log.error({ err: error }, 'auth error');
+        // With the request id, and the real error Auth.js keeps in `cause.err` (its own message is only "Read more at …").
+        void currentRequestId().then((requestId) => {
+          const log = getLogger({ component: 'auth', ...(requestId ? { requestId } : {}) });
+          if (error instanceof CredentialsSignin) log.info({ code: error.code }, 'credentials sign-in refused');
+          else log.error({ err: error }, 'auth error');
+        });
       },
       warn(code) {
         getLogger({ component: 'auth' }).warn({ code }, 'auth warning');
