@@ -6,7 +6,7 @@ import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
 import { middlewareFailure } from '@/lib/http/middleware-failure';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
-import { isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
+import { coarseLimitKind, isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
@@ -53,7 +53,7 @@ async function gate(request: NextRequest, requestId: string) {
   const ip = clientIp(request.headers);
   if (ip === UNKNOWN_IP) warnUnknownClientIp(pathname);
   if (!isRateLimitExempt(pathname) && ip !== UNKNOWN_IP) {
-    const limit = await limitCoarse(ip);
+    const limit = await limitCoarse(ip, coarseLimitKind(request.headers));
     if (!limit.success) {
       return finish(
         NextResponse.json(errorBody('rate_limited', 'Too many requests. Please slow down and try again shortly.'), {
