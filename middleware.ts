@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { checkedAuth } from '@/lib/auth/checked-session';
+import { encodeForwardedSession, forwardedSessionHeader, sessionFromRequestHeaders, type RequestSession } from '@/lib/auth/request-session';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
+import { middlewareFailure } from '@/lib/http/middleware-failure';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
-import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
 import { isDatabaseUnavailable, refuseForDatabaseOutage } from '@/lib/http/database-gate';
-import { isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
+import { warnUnknownClientIp } from '@/lib/http/unknown-ip';
+import { coarseLimitKind, isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, signInRedirectPath } from '@/lib/http/gate';
 import { serviceUnavailableResponse } from '@/lib/http/service-unavailable';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
@@ -18,10 +19,18 @@ import { workspacePageGate } from '@/lib/tenancy/workspace-page-gate';
 
 /** The request gate (DESIGN.md §3): security headers, size limit, coarse rate limit, auth redirect. */
 export async function middleware(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
+  try {
+    return await gate(request, requestId);
+  } catch (error) {
+    return middlewareFailure(request, requestId, error);
+  }
+}
+
+async function gate(request: NextRequest, requestId: string) {
   const { pathname, search } = request.nextUrl;
   const config = env();
   const production = config.isProduction;
-  const requestId = requestIdFrom(request.headers);
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: config.NODE_ENV === 'development', production });
   const finish = (response: NextResponse) => {
@@ -47,7 +56,7 @@ export async function middleware(request: NextRequest) {
   const ip = clientIp(request.headers);
   if (ip === UNKNOWN_IP) warnUnknownClientIp(pathname);
   if (!isRateLimitExempt(pathname) && ip !== UNKNOWN_IP) {
-    const limit = await limitCoarse(ip);
+    const limit = await limitCoarse(ip, coarseLimitKind(request.headers));
     if (!limit.success) {
       return finish(
         NextResponse.json(errorBody('rate_limited', 'Too many requests. Please slow down and try again shortly.'), {
@@ -58,19 +67,21 @@ export async function middleware(request: NextRequest) {
     }
   }
 
+  // Database away: a clear 503 at once, never the sign-in redirect a failed session check would give.
+  const unavailable = () => finish(serviceUnavailableResponse({ pathname, requestId, nonce }));
+  if (await refuseForDatabaseOutage(pathname)) return unavailable();
+
   const forwarded = new Headers(request.headers);
+  // Only this middleware may say who is signed in: whatever a client sent under the name goes.
+  forwarded.delete(forwardedSessionHeader());
   forwarded.set(REQUEST_ID_HEADER, requestId);
   forwarded.set('x-nonce', nonce);
   // Lets a page redirect an old workspace slug to the same sub-path under the new one.
   forwarded.set(PATHNAME_HEADER, `${pathname}${search}`);
   forwarded.set('Content-Security-Policy', csp);
 
-  // Database away: a clear 503 at once, never the sign-in redirect a failed session check would give.
-  const unavailable = () => finish(serviceUnavailableResponse({ pathname, requestId, nonce }));
-  if (await refuseForDatabaseOutage(pathname)) return unavailable();
-
   if (isProtectedPath(pathname)) {
-    const gated = await protectedGate(request, pathname).catch((error: unknown) => {
+    const gated = await protectedGate(request).catch((error: unknown) => {
       if (isDatabaseUnavailable(error)) return 'unavailable' as const;
       throw error;
     });
@@ -79,6 +90,8 @@ export async function middleware(request: NextRequest) {
       return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
     }
     if (gated === 'not_found') return finish(NextResponse.rewrite(notFoundUrl(request), { request: { headers: forwarded } }));
+    // The page reads this instead of checking the same session a second time.
+    forwarded.set(forwardedSessionHeader(), encodeForwardedSession(gated.session));
   }
 
   const response = NextResponse.next({ request: { headers: forwarded } });
@@ -102,14 +115,14 @@ export async function middleware(request: NextRequest) {
  * Signed in, and allowed on this workspace page? Workspace pages are refused here, before
  * rendering, so the status is a real 404 for a page load and a client navigation alike
  * (lib/tenancy/workspace-page-gate.ts). Actions (POST) answer their own not-found result through
- * workspaceAction.
+ * workspaceAction. Throws DatabaseUnavailableError when it could not check.
  */
-async function protectedGate(request: NextRequest, pathname: string): Promise<'ok' | 'signed_out' | 'not_found'> {
-  const session = await checkedAuth();
-  if (!session?.user?.id) return 'signed_out';
+async function protectedGate(request: NextRequest): Promise<{ session: RequestSession } | 'signed_out' | 'not_found'> {
+  const session = await sessionFromRequestHeaders(request.headers, request.nextUrl.protocol);
+  if (!session) return 'signed_out';
   const page = request.method === 'GET' || request.method === 'HEAD';
-  if (page && (await workspacePageGate(session.user.id, pathname)) === 'not_found') return 'not_found';
-  return 'ok';
+  if (page && (await workspacePageGate(session.user.id, request.nextUrl.pathname)) === 'not_found') return 'not_found';
+  return { session };
 }
 
 // No route can ever live here (App Router ignores `_` folders), so Next answers its 404 page with

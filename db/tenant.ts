@@ -83,14 +83,15 @@ export function transactionWroteEvents(): boolean {
  * security decides what exists. The settings ride in one statement to keep the overhead to one
  * round trip.
  */
-export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   guard('withTenant');
   return failFast(async (answered) => {
     const db = await getDatabase();
     return open.run({ label: `withTenant(${ctx.tenantId || 'no tenant'})`, wroteEvents: false }, () =>
       db.transaction(async (tx) => {
+        // A read-only transaction (a page's render) goes read-only in the same statement: no extra round trip.
         await tx.execute(
-          sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+          sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)${options.readOnly ? sql`, set_config('transaction_read_only', 'on', true)` : sql``}`,
         );
         answered();
         return fn(tx as Tx);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { VerifyEmailBanner } from '@/components/account/verify-email-banner';
 import { getProfile } from '@/lib/auth/profile';
+import { currentUser } from '@/lib/tenancy/session';
 import { resendVerificationAction } from './account/actions';
 
 /**
@@ -9,7 +10,10 @@ import { resendVerificationAction } from './account/actions';
  * `banner={await verifyEmailBannerFor(user.id)}`.
  */
 export async function verifyEmailBannerFor(userId: string): Promise<ReactNode | null> {
-  const profile = await getProfile(userId);
-  if (!profile || profile.emailVerified) return null;
-  return <VerifyEmailBanner email={profile.email} action={resendVerificationAction} />;
+  // The request's session check read the flag with the user row: no second query per page.
+  const viewer = await currentUser();
+  const known = viewer?.id === userId && viewer.emailVerified !== undefined ? { email: viewer.email, verified: viewer.emailVerified } : null;
+  const state = known ?? (await getProfile(userId).then((p) => (p ? { email: p.email, verified: p.emailVerified !== null } : null)));
+  if (!state || state.verified) return null;
+  return <VerifyEmailBanner email={state.email} action={resendVerificationAction} />;
 }

@@ -1,5 +1,4 @@
 import { notFound } from 'next/navigation';
-import { sql } from 'drizzle-orm';
 import { withTenant, type Tx } from '@/db/tenant';
 import { can, type Permission } from '@/lib/tenancy/permissions';
 import { requireWorkspace, type WorkspaceAccess } from '@/lib/tenancy/require-workspace';
@@ -31,11 +30,6 @@ export async function requireWorkspacePage(slug: string, permission: Permission 
     ...access,
     access,
     can: (p) => can(access.ctx.role, p),
-    read: (fn) =>
-      withTenant(access.ctx, async (tx) => {
-        // Going read-only is allowed at any point of a transaction (only the reverse isn't).
-        await tx.execute(sql`select set_config('transaction_read_only', 'on', true)`);
-        return fn(tx);
-      }),
+    read: (fn) => withTenant(access.ctx, fn, { readOnly: true }),
   };
 }

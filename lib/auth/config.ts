@@ -11,6 +11,7 @@ import { startEmailDelivery } from '@/lib/email';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/http/client-ip';
 import { getLogger } from '@/lib/observability/logger';
+import { currentRequestId } from '@/lib/observability/request-id';
 import { systemAdapter } from './adapter';
 import { noteSessionCheckUnavailable } from './checked-session';
 import { sendMagicLinkEmail } from './magic-link';
@@ -21,7 +22,8 @@ import { oauthProviders } from './oauth-providers';
 import { SIGN_IN_PATH, TWO_FACTOR_PATH } from './paths';
 import { pendingCallbackPath } from './pending-callback';
 import { authorizePassword } from './password-sign-in';
-import { activeSessionUser, createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
+import { activeSessionOfToken } from './request-session';
+import { createUserSession, revokeSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from './sessions';
 import { ensurePersonalWorkspace } from './sign-up';
 import { findUserByEmail } from './users';
 import { createTwoFactorChallenge } from './two-factor/challenge';
@@ -76,11 +78,14 @@ export function authConfig(): NextAuthConfig {
     pages: { signIn: SIGN_IN_PATH, verifyRequest: '/check-email', error: SIGN_IN_PATH },
     logger: {
       error(error) {
-        const log = getLogger({ component: 'auth' });
-        if (error instanceof CredentialsSignin) log.info({ code: error.code }, 'credentials sign-in refused');
-        // The outage is logged once by db/availability.ts, not once per request here.
-        else if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err)) return;
-        else log.error({ err: error }, 'auth error');
+        // With the request id, and the real error Auth.js keeps in `cause.err` (its own message is only "Read more at …").
+        void currentRequestId().then((requestId) => {
+          const log = getLogger({ component: 'auth', ...(requestId ? { requestId } : {}) });
+          if (error instanceof CredentialsSignin) log.info({ code: error.code }, 'credentials sign-in refused');
+          // The outage is logged once by db/availability.ts, not once per request here.
+          else if (isDatabaseUnavailable((error.cause as { err?: unknown } | undefined)?.err)) return;
+          else log.error({ err: error }, 'auth error');
+        });
       },
       warn(code) {
         getLogger({ component: 'auth' }).warn({ code }, 'auth warning');
@@ -158,10 +163,7 @@ export function authConfig(): NextAuthConfig {
           if (session.newDevice) startEmailDelivery();
           return token;
         }
-        if (!token.uid || !token.sid) return null;
-        const holder = await withSystem('auth: session check', (tx) =>
-          activeSessionUser(tx, { sessionId: token.sid!, userId: token.uid!, tokenVersion: token.tv ?? 0 }),
-        ).catch((error: unknown) => {
+        const holder = await activeSessionOfToken(token).catch((error: unknown) => {
           // "Could not check" is not "signed out": the callers answer 503 (lib/auth/checked-session.ts).
           if (isDatabaseUnavailable(error)) noteSessionCheckUnavailable();
           throw error;

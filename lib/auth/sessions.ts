@@ -43,7 +43,7 @@ export async function createUserSession(tx: Tx, input: NewSession, now = new Dat
  * The per-request check behind revocation: the session row must exist, be unrevoked and
  * unexpired, and the user's token version unchanged.
  */
-export type ActiveSessionUser = { email: string; name: string | null; image: string | null };
+export type ActiveSessionUser = { email: string; name: string | null; image: string | null; emailVerified: boolean };
 
 /**
  * The session's user as stored now, or null when the session is revoked, expired or older than
@@ -64,6 +64,7 @@ export async function activeSessionUser(
       email: users.email,
       name: users.name,
       image: users.image,
+      emailVerified: users.emailVerified,
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
@@ -73,7 +74,7 @@ export async function activeSessionUser(
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await tx.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
   }
-  return { email: row.email, name: row.name, image: row.image };
+  return { email: row.email, name: row.name, image: row.image, emailVerified: row.emailVerified !== null };
 }
 
 export async function isSessionValid(tx: Tx, session: { sessionId: string; userId: string; tokenVersion: number }, now = new Date()): Promise<boolean> {

@@ -72,6 +72,11 @@ export const envSchema = z.object({
   // TRUSTED_PROXY_HOPS proxies of ours, or Vercel's edge headers.
   CLIENT_IP_SOURCE: z.enum(['socket', 'xff', 'vercel']).default('socket'),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Load shedding per server process (lib/http/load-shed.ts): requests running at once (0: off),
+  // requests waiting beyond that, and how long one may wait; the rest are answered 503.
+  MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(32),
+  MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z
     .enum(['1', '0', 'true', 'false', ''])

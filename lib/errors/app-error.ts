@@ -9,7 +9,8 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'internal'
-  | 'unavailable';
+  | 'unavailable'
+  | 'overloaded';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -23,6 +24,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  overloaded: 503,
 };
 
 /** The one error type lib code throws; the action and API wrappers map it to forms and HTTP. */

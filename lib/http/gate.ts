@@ -9,6 +9,18 @@ export function isRateLimitExempt(pathname: string): boolean {
   return pathname.startsWith('/api/health');
 }
 
+/**
+ * Which coarse per-IP budget a request spends. A link prefetch (Next's router marks it; browsers
+ * send `Sec-Purpose`/`Purpose: prefetch`) is not a page view: it goes to its own, larger budget,
+ * so a person clicking through pages never meets the limit while a flood, prefetch-marked or
+ * not, still does. Static chunks never reach middleware (its matcher).
+ */
+export function coarseLimitKind(headers: Headers): 'request' | 'prefetch' {
+  if (headers.has('next-router-prefetch')) return 'prefetch';
+  const purpose = headers.get('sec-purpose') ?? headers.get('purpose');
+  return purpose?.includes('prefetch') ? 'prefetch' : 'request';
+}
+
 /** Where to send a signed-out visitor, keeping only a same-site path to come back to. */
 export function signInRedirectPath(pathname: string, search: string): string {
   const back = `${pathname}${search}`;

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors/app-error';
+import { redactSqlParams } from '@/lib/observability/error-chain';
 
 /**
  * Thrown by a workflow (or its payload check) when retrying cannot help: the run fails at once.
@@ -89,36 +90,8 @@ export function safeWire(error: unknown): Error {
   return wire;
 }
 
-/** Drizzle: "Failed query: <sql>\nparams: <values>". The SQL helps; the values may be personal data. */
-export function redactSqlParams(text: string): string {
-  return text.replace(/(\n\s*params:)[\s\S]*$/, '$1 [redacted]');
-}
-
-export type LoggableError = {
-  type: string;
-  message: string;
-  stack?: string;
-  code?: string;
-  cause?: LoggableError;
-};
-
-/**
- * The raw error for the log, with SQL parameters stripped from the message and stack, and a
- * Postgres error's `detail` (which quotes row values: "Key (email)=(…) already exists") left out.
- */
-export function loggableError(error: unknown, depth = 0): LoggableError {
-  if (!(error instanceof Error)) return { type: typeof error, message: redactSqlParams(String(error)) };
-  const message = redactSqlParams(error.message);
-  const stack = error.stack ? error.stack.replace(error.message, message) : undefined;
-  const code = (error as { code?: unknown }).code;
-  return {
-    type: error.name,
-    message,
-    ...(stack ? { stack } : {}),
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(error.cause !== undefined && depth < 3 ? { cause: loggableError(error.cause, depth + 1) } : {}),
-  };
-}
+// One rule for logged errors, shared with the rest of the app.
+export { loggableError, redactSqlParams, type LoggableError } from '@/lib/observability/error-chain';
 
 const MAX_TEXT_LENGTH = 2_000;
 

@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { envSchema } from '@/lib/env/schema';
+import { serializeError } from './error-chain';
 
 export type { Logger } from 'pino';
 
@@ -55,7 +56,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       redact: { paths: redactPaths(), censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      // With the cause chain and SQL parameters redacted; an error already made loggable passes as is.
+      serializers: { err: serializeError, error: serializeError },
     },
     options.destination,
   );

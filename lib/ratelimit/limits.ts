@@ -11,8 +11,13 @@ export const LIMITS = {
   authIp: { prefix: 'rl:auth:ip', limit: 5, window: '60 s' },
   /** Sign-in attempts per account email, whatever the IP. */
   authEmail: { prefix: 'rl:auth:email', limit: 5, window: '60 s' },
-  /** Everything, per IP, checked in middleware before any other work. */
+  /** Page views, actions and API calls per IP, checked in middleware before any other work. */
   coarse: { prefix: 'rl:coarse', limit: 600, window: '60 s' },
+  /**
+   * Link prefetches per IP, the router's own requests: a page shows a dozen links and each one
+   * prefetches, so they would eat the page-view budget of a person clicking along. Bounded apart.
+   */
+  coarsePrefetch: { prefix: 'rl:coarse:prefetch', limit: 3000, window: '60 s' },
 } as const satisfies Record<string, RateLimiterOptions>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -26,8 +31,8 @@ export function limitApi(apiKeyIdOrIp: string): Promise<RateLimitResult> {
 }
 
 /** Keyed on the trusted client IP (lib/http/client-ip), IPv6 by /64; callers skip it for an unknown IP. */
-export function limitCoarse(ip: string): Promise<RateLimitResult> {
-  return limiter('coarse').limit(ipBucket(ip));
+export function limitCoarse(ip: string, kind: 'request' | 'prefetch' = 'request'): Promise<RateLimitResult> {
+  return limiter(kind === 'prefetch' ? 'coarsePrefetch' : 'coarse').limit(ipBucket(ip));
 }
 
 /** Emails are hashed so Redis never holds them in key names; every email-keyed counter uses this. */

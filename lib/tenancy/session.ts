@@ -1,18 +1,14 @@
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
-import { SIGN_IN_PATH } from '@/lib/auth';
-import { checkedAuth } from '@/lib/auth/checked-session';
+import { currentRequestSession } from '@/lib/auth/current-session';
+import { SIGN_IN_PATH } from '@/lib/auth/paths';
 
-export type SessionUser = { id: string; email: string; name: string | null };
+export type SessionUser = { id: string; email: string; name: string | null; emailVerified?: boolean };
 
-/**
- * The signed-in user, or null. Deduplicated per request. Throws DatabaseUnavailableError when
- * the session could not be checked, so a database outage is never mistaken for "signed out".
- */
+/** The signed-in user, or null. Deduplicated per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await checkedAuth();
-  if (!session?.user?.id) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name ?? null };
+  const session = await currentRequestSession();
+  return session ? { ...session.user } : null;
 });
 
 export async function requireUser(): Promise<SessionUser> {
