@@ -86,13 +86,13 @@ try {
   }
 
   const store = new MemoryKeyValueStore();
-  await withSystem('bench: bench seal', (tx) => checkChainIntegrity(tx, chain, { store }));
+  await checkChainIntegrity(chain, (fn) => withSystem('bench: bench seal', fn), { store });
   await withSystem('bench: bench append', async (tx) => {
     for (let i = 0; i < 5; i += 1) await recordWorkspaceAudit(tx, tenantId, { action: 'workspace.updated', actorUserId: null });
   });
   const sealed: number[] = [];
   for (let i = 0; i < SEALED_ROUNDS; i += 1) {
-    const { ms, value } = await time(() => withSystem('bench: bench sealed', (tx) => checkChainIntegrity(tx, chain, { store })));
+    const { ms, value } = await time(() => checkChainIntegrity(chain, (fn) => withSystem('bench: bench sealed', fn), { store }));
     if (!value.ok || value.rows !== ROWS + 5) throw new Error(`sealed check failed: ${JSON.stringify(value)}`);
     sealed.push(ms);
   }

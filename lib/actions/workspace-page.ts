@@ -10,7 +10,8 @@ export type WorkspacePage = WorkspaceAccess & {
   can: (permission: Permission) => boolean;
   /**
    * The page's tenant read: one read-only transaction as the workspace — call it once per
-   * render with everything the page needs. A write inside it fails: rendering writes nothing.
+   * render with everything the page needs (a second only where Redis work must sit between
+   * reads, as the audit page's sealed check does). A write inside it fails: rendering writes nothing.
    */
   read: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 };

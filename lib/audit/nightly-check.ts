@@ -22,7 +22,7 @@ export async function runNightlyAuditCheck(options: { store?: KeyValueStore; now
   );
   const result: NightlyCheckResult = { chains: chains.length, entries: 0, broken: [] };
   for (const chain of chains) {
-    const report = await withSystem('audit: nightly audit check', (tx) => checkChainIntegrity(tx, chain, { ...options, full: true }));
+    const report = await checkChainIntegrity(chain, (fn) => withSystem('audit: nightly audit check', fn), { ...options, full: true });
     result.entries += report.rows;
     if (!report.ok) result.broken.push({ chain, brokenAtSeq: report.brokenAtSeq, reason: report.reason });
   }

@@ -37,34 +37,42 @@ async function readSeal(store: KeyValueStore, chain: string): Promise<Seal | nul
   }
 }
 
+/** Runs its callback in one transaction: `withSystem(reason, …)` or a page's `read`. */
+export type TransactionRunner = <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>;
+
 /**
  * The audit page's integrity check without re-hashing the whole history on every view. A full
  * walk leaves a seal in Redis (last entry's seq and hash, when it ran); later views re-hash only
  * the entries after it, once the sealed entry is confirmed unchanged, and a full walk runs again
  * by the nightly job (or a view, when the seal is 36 hours old, missing, or doesn't match). So an
  * edit to a new entry shows at once and an edit to an old one after the next nightly check.
- * Without Redis every view is a full walk.
+ * Without Redis every view is a full walk. The seal is read before and written after the
+ * transaction the walk runs in (`inTransaction`): no Redis call inside a transaction.
  */
 export async function checkChainIntegrity(
-  tx: Tx,
   chain: string,
+  inTransaction: TransactionRunner,
   options: { store?: KeyValueStore; now?: Date; full?: boolean } = {},
 ): Promise<IntegrityReport> {
   const store = options.store ?? kv();
   const now = options.now ?? new Date();
-  const seal = await readSeal(store, chain);
-  let start: Seal | null = null;
-  if (seal && !options.full && now.getTime() - Date.parse(seal.fullAt) < FULL_CHECK_EVERY_MS) {
-    const [sealed] = await tx
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.chain, chain), eq(auditLog.seq, seal.seq)))
-      .limit(1);
-    // Re-hashed, not just compared: an edit behind the trigger leaves the stored hash as it was.
-    if (sealed && sealed.hash === seal.hash && auditRowHash(sealed) === seal.hash) start = seal;
-  }
+  const seal = options.full ? null : await readSeal(store, chain);
+  const fresh = seal && now.getTime() - Date.parse(seal.fullAt) < FULL_CHECK_EVERY_MS ? seal : null;
 
-  const { result, head } = await walkChain(tx, chain, start ?? undefined);
+  const { result, head, start } = await inTransaction(async (tx) => {
+    let start: Seal | null = null;
+    if (fresh) {
+      const [sealed] = await tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.chain, chain), eq(auditLog.seq, fresh.seq)))
+        .limit(1);
+      // Re-hashed, not just compared: an edit behind the trigger leaves the stored hash as it was.
+      if (sealed && sealed.hash === fresh.hash && auditRowHash(sealed) === fresh.hash) start = fresh;
+    }
+    return { ...(await walkChain(tx, chain, start ?? undefined)), start };
+  });
+
   const fullyCheckedAt = start ? new Date(start.fullAt) : now;
   if (result.ok && head) {
     const next: Seal = { ...head, fullAt: fullyCheckedAt.toISOString() };

@@ -23,7 +23,7 @@ describe('nightly audit check', () => {
     const edited = await chainWith(3);
     const store = new MemoryKeyValueStore();
     const t0 = new Date('2026-11-22T03:15:00Z');
-    await withSystem('test: seal', (tx) => checkChainIntegrity(tx, edited, { store, now: t0 }));
+    await checkChainIntegrity(edited, (fn) => withSystem('test: seal', fn), { store, now: t0 });
     // An old entry edited behind the trigger: a page view trusting the fresh seal would miss it.
     const db = await getDatabase();
     await db.transaction(async (tx) => {

@@ -30,7 +30,7 @@ async function tamper(chain: string, seq: number) {
   });
 }
 
-const check = (chain: string, store: MemoryKeyValueStore, now: Date) => withSystem('test', (tx) => checkChainIntegrity(tx, chain, { store, now }));
+const check = (chain: string, store: MemoryKeyValueStore, now: Date) => checkChainIntegrity(chain, (fn) => withSystem('test', fn), { store, now });
 
 describe('sealed chain integrity check', () => {
   it('re-hashes everything once, then only the entries written since', async () => {
