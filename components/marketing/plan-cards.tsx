@@ -17,7 +17,7 @@ export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' 
           )}
         >
           {plan.highlighted ? (
-            <span className="absolute -top-3 left-6 rounded-full bg-accent px-2.5 py-0.5 text-xs font-semibold text-white">Most popular</span>
+            <span className="absolute -top-3 left-6 rounded-full bg-accent px-2.5 py-0.5 text-xs font-semibold text-accent-foreground">Most popular</span>
           ) : null}
           <Heading className="text-lg font-semibold">{plan.name}</Heading>
           <p className="mt-1 text-sm text-muted">{plan.tagline}</p>

@@ -60,7 +60,10 @@ export default function PricingPage() {
           <h2 id="compare-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
             Compare plans
           </h2>
-          <p className="mt-2 text-muted">Every limit, side by side. On a phone, scroll the table sideways.</p>
+          <p className="mt-2 text-muted">Every limit, side by side.</p>
+          <p className="mt-1 text-sm text-muted sm:hidden" aria-hidden="true">
+            Scroll sideways to see Pro and Team →
+          </p>
           <div className="mt-8">
             <PlanComparison />
           </div>
