@@ -20,6 +20,7 @@ export const OFFLINE_DOCUMENT = `<!doctype html>
 @media (prefers-color-scheme:dark){:root{--bg:#161d2a;--surface:#111723;--fg:#e8ecf3;--muted:#9aa4b5;--border:#242e40;--border-strong:#334157;--primary:#eef1f6;--primary-fg:#0b0f17;--accent:#8f96ff;--ring:#8f96ff;color-scheme:dark}}
 *{box-sizing:border-box}
 body{margin:0;min-height:100dvh;display:flex;flex-direction:column;align-items:center;justify-content:center;padding:4rem 1.5rem;background:var(--bg);color:var(--fg);font:14px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;-webkit-font-smoothing:antialiased}
+main{display:flex;flex-direction:column;align-items:center;width:100%}
 a{color:inherit}
 a:focus-visible{outline:2px solid var(--ring);outline-offset:2px}
 .brand{display:inline-flex;align-items:center;gap:.5rem;margin-bottom:2.5rem;font-size:1rem;font-weight:600;letter-spacing:-.01em;text-decoration:none;border-radius:.375rem}
