@@ -2,7 +2,8 @@
  * Rules: never cache /api/* or HTML (pages can hold one user's workspace data, and a shared
  * device must not replay them); cache only the offline page and content-hashed static files.
  */
-const VERSION = 'v1';
+// v2: the offline page became one self-contained document (no scripts, inline styles).
+const VERSION = 'v2';
 const STATIC_CACHE = `tessera-static-${VERSION}`;
 const OFFLINE_URL = '/offline';
 const PRECACHE = [OFFLINE_URL, '/icon.svg', '/icons/icon-192.png', '/icons/icon-512.png', '/manifest.webmanifest'];
@@ -11,14 +12,8 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(STATIC_CACHE);
+      // The offline page is self-contained (app/offline/route.ts), so nothing else needs caching for it.
       await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
-      // The offline page needs its CSS and scripts too; they are hashed, so cache what it references.
-      const offline = await cache.match(OFFLINE_URL);
-      if (offline) {
-        const html = await offline.text();
-        const assets = [...new Set(html.match(/\/_next\/static\/[^"'\s)\\]+/g) ?? [])];
-        await Promise.all(assets.map((url) => cache.add(url).catch(() => undefined)));
-      }
       await self.skipWaiting();
     })(),
   );

@@ -7,6 +7,8 @@ export function FormAlert({ tone = 'error', children, className }: { tone?: 'err
   return (
     <p
       role={tone === 'error' ? 'alert' : 'status'}
+      // Focusable from script only: useFocusFirstError moves focus here after a failed submit.
+      tabIndex={tone === 'error' ? -1 : undefined}
       className={cn(
         'rounded-lg border px-3 py-2 text-sm',
         tone === 'error' && 'border-danger-border bg-danger-soft text-danger',

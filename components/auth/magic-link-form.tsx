@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import type { FormAction } from '@/lib/actions/form-state';
 import { fieldError, FormAlert, formError, submitted } from './form-alert';
 
@@ -22,9 +23,11 @@ export function MagicLinkForm({
   idPrefix?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const message = formError(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-label="Email me a sign-in link">
+    <form ref={form} action={formAction} className="space-y-4" noValidate aria-label="Email me a sign-in link">
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       {message ? <FormAlert>{message}</FormAlert> : null}
       <FormField id={`${idPrefix}-email`} label="Email address" error={fieldError(state, 'email')} required>

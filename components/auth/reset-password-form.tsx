@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { CheckCircleIcon } from '@/components/ui/icons';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import type { FormAction } from '@/lib/actions/form-state';
 import { RESET_LINK_UNUSABLE } from '@/lib/auth/form-codes';
 import { fieldError, FormAlert, formError } from './form-alert';
@@ -19,6 +20,8 @@ export function ResetPasswordForm({
   token: string;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const message = formError(state);
   const linkUnusable = state !== null && !state.ok && state.error.code === RESET_LINK_UNUSABLE;
   if (state?.ok) {
@@ -35,7 +38,7 @@ export function ResetPasswordForm({
     );
   }
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={form} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {message ? (
         <FormAlert>

@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import type { FormAction } from '@/lib/actions/form-state';
 import { fieldError, FormAlert, formError, submitted } from './form-alert';
 import { NewPasswordField } from './password-field';
@@ -19,9 +20,11 @@ export function SignUpForm({
   email?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const message = formError(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={form} action={formAction} className="space-y-4" noValidate>
       {invite ? <input type="hidden" name="invite" value={invite} /> : null}
       {message ? <FormAlert>{message}</FormAlert> : null}
       <FormField id="name" label="Name" error={fieldError(state, 'name')} required>

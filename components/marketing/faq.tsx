@@ -8,32 +8,32 @@ export const landingFaq: FaqItem[] = [
   {
     question: 'Do the bots trade with real money?',
     answer:
-      'Not until you say so. New bots run on paper against live prices. To trade for real you connect an exchange with an API key and switch the bot to live; we recommend keys with trading rights only and no withdrawals.',
+      'Bots is not released yet. As planned, new bots run on paper against live prices, and trading for real takes an exchange API key and switching the bot to live; we will recommend keys with trading rights only and no withdrawals.',
   },
   {
     question: 'Can I use just one of the four products?',
     answer:
-      'Yes. Every plan includes all four, and each workspace only shows the products you turn on. Many people start with the journal or the household budget and add the rest later.',
+      'Yes. Every plan will include all four, and onboarding asks which you want to start with. The products are being built now and arrive one by one.',
   },
   {
     question: 'Which banks can I import from?',
     answer:
-      'Any bank that exports CSV. You map the columns once and Tessera saves it as a template, so next month’s import is a drag and drop. Duplicate transactions are detected and skipped.',
+      'Money is not released yet. The plan: any bank that exports CSV, with the columns mapped once and saved as a template, and duplicate transactions detected and skipped.',
   },
   {
     question: 'How does full-auto pricing stay safe?',
     answer:
-      'Rules can only move a price inside the floor, ceiling and minimum margin you set, with a cap on how far it may move per day. Every change is in the audit trail and can be rolled back.',
+      'Pricing is not released yet. As designed, rules can only move a price inside the floor, ceiling and minimum margin you set, with a cap on how far it may move per day, and every change goes into the audit trail.',
   },
   {
     question: 'Who can see my data?',
     answer:
-      'Only members of the workspace, within their role. Isolation is enforced by row-level security in the database, and Tessera staff cannot browse your workspace.',
+      'Only members of the workspace, within their role. Isolation is enforced by row-level security in the database itself, not only by the application’s code.',
   },
   {
     question: 'Can I export or delete everything?',
     answer:
-      'Yes. Settings → Privacy produces a full export (JSON and CSV) of your account and workspaces. Deleting a workspace or your account removes its data; backups expire within 30 days.',
+      'Owners can delete a workspace from its settings today, and its data goes with it. A self-service export (JSON and CSV) and account deletion come with the privacy tools; until then, write to support and we do it for you.',
   },
 ];
 

@@ -25,7 +25,7 @@ export function HeroPreview() {
   return (
     <div
       role="img"
-      aria-label="Preview of a Tessera workspace dashboard with one summary card per product and a net-worth chart"
+      aria-label="Illustration of a planned Tessera workspace dashboard with one summary card per product and a net-worth chart"
       className="overflow-hidden rounded-2xl border border-border bg-surface shadow-[0_30px_80px_-20px_rgb(15_23_42/0.35)] ring-1 ring-black/5"
     >
       <div className="flex items-center gap-2 border-b border-border bg-surface-muted px-4 py-2.5">

@@ -2,7 +2,8 @@ import { Button } from '@/components/ui/button';
 import { ArrowRightIcon, CheckIcon } from '@/components/ui/icons';
 import { HeroPreview } from './hero-preview';
 
-const assurances = ['Free plan, no card', 'Paper trading by default', 'Export everything, any time'];
+// Only what works today: the products themselves are still being built (see ProductGrid).
+const assurances = ['Free plan, no card', 'Workspaces, roles and an audit trail today', 'Two-factor sign-in'];
 
 export function Hero() {
   return (
@@ -25,13 +26,14 @@ export function Hero() {
               <span className="size-1.5 rounded-full bg-money" />
               <span className="size-1.5 rounded-full bg-pricing" />
             </span>
-            Bots · Journal · Money · Pricing
+            Bots · Journal · Money · Pricing — coming soon
           </p>
           <h1 id="hero-title" className="mt-6 text-4xl font-semibold tracking-tight text-balance text-foreground sm:text-6xl">
             Four tools for people who run money.
           </h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg leading-relaxed text-pretty text-muted sm:text-xl">
-            Trading bots, a trading journal, household finance and store pricing — one workspace, one bill, one audit trail.
+            Trading bots, a trading journal, household finance and store pricing in one workspace with one audit trail. The
+            four products are being built now; accounts, workspaces, members and the audit trail work today.
           </p>
           <div className="mt-9 flex flex-col justify-center gap-3 sm:flex-row">
             <Button href="/sign-up" size="lg">
@@ -53,6 +55,7 @@ export function Hero() {
         </div>
         <div className="mx-auto mt-14 max-w-5xl sm:mt-20">
           <HeroPreview />
+          <p className="mt-3 text-center text-xs text-muted">Illustration of a workspace once the products launch.</p>
         </div>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
@@ -17,9 +18,12 @@ export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' 
           )}
         >
           {plan.highlighted ? (
-            <span className="absolute -top-3 left-6 rounded-full bg-accent px-2.5 py-0.5 text-xs font-semibold text-white">Most popular</span>
+            <span className="absolute -top-3 left-6 rounded-full bg-accent px-2.5 py-0.5 text-xs font-semibold text-accent-foreground">Most popular</span>
           ) : null}
-          <Heading className="text-lg font-semibold">{plan.name}</Heading>
+          <div className="flex items-center justify-between gap-3">
+            <Heading className="text-lg font-semibold">{plan.name}</Heading>
+            {plan.comingSoon ? <Badge tone="neutral">Coming soon</Badge> : null}
+          </div>
           <p className="mt-1 text-sm text-muted">{plan.tagline}</p>
           <p className="mt-6 flex items-baseline gap-1">
             <span className="text-4xl font-semibold tracking-tight tabular">{formatPlanPrice(plan)}</span>

@@ -11,12 +11,19 @@ function Value({ value }: { value: string | boolean }) {
 export function PlanComparison() {
   const ids: PlanId[] = plans.map((p) => p.id);
   return (
-    <Table className="min-w-[36rem] table-fixed" aria-labelledby="compare-title">
+    // Wider than a phone: the feature column stays put while the plans scroll past it, and the
+    // right edge is shaded while more plans lie beyond it (globals.css .scroll-shade-x).
+    <Table
+      className="min-w-[36rem] table-fixed"
+      aria-labelledby="compare-title"
+      scrollRegionLabel="Compare plans, scrolls sideways"
+      wrapperClassName="scroll-shade-x"
+    >
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead className="sticky left-0 z-10 w-[34%] bg-surface-muted">Feature</TableHead>
+          <TableHead className="sticky left-0 z-10 w-[28%] bg-surface-muted sm:w-[34%]">Feature</TableHead>
           {plans.map((plan) => (
-            <TableHead key={plan.id} className="w-[22%] text-center">
+            <TableHead key={plan.id} className="w-[24%] text-center sm:w-[22%]">
               {plan.name}
             </TableHead>
           ))}

@@ -13,6 +13,8 @@ export type MarketingPlan = {
   currency: CurrencyCode;
   tagline: string;
   cta: { label: string; href: string };
+  /** Not yet for sale: paid plans open with the billing issue, so the card says so. */
+  comingSoon?: boolean;
   highlighted?: boolean;
   /** Short list for the landing-page teaser and plan cards. */
   highlights: string[];
@@ -34,7 +36,9 @@ export const plans: MarketingPlan[] = [
     priceMinor: 1900n,
     currency: 'USD',
     tagline: 'For active traders and busy households.',
-    cta: { label: 'Start with Pro', href: '/sign-up?plan=pro' },
+    // Sign-up can't choose a plan yet: everyone starts on Free.
+    cta: { label: 'Start free for now', href: '/sign-up' },
+    comingSoon: true,
     highlighted: true,
     highlights: ['Up to 3 members', '10 live bots, unlimited backtests', 'Unlimited journal, playbooks, heatmaps', 'Unlimited bank accounts, 2,000 products'],
   },
@@ -44,8 +48,9 @@ export const plans: MarketingPlan[] = [
     priceMinor: 4900n,
     currency: 'USD',
     tagline: 'For trading desks and store teams.',
-    cta: { label: 'Start with Team', href: '/sign-up?plan=team' },
-    highlights: ['Up to 15 members with roles', '50 live bots', 'Full-auto pricing, 20,000 products', 'Audit-log export and required 2FA'],
+    cta: { label: 'Start free for now', href: '/sign-up' },
+    comingSoon: true,
+    highlights: ['Up to 15 members with roles', '50 live bots', 'Full-auto pricing, 20,000 products', 'Audit-log export and required 2FA (planned)'],
   },
 ];
 
@@ -58,13 +63,13 @@ export const comparison: ComparisonGroup[] = [
     rows: [
       { feature: 'Members', values: { free: '1', pro: '3', team: '15' } },
       { feature: 'Roles and permissions', values: { free: false, pro: true, team: true } },
-      { feature: 'Audit trail', values: { free: '30 days', pro: '1 year', team: 'Unlimited + CSV export' } },
-      { feature: 'Require 2FA for members', values: { free: false, pro: false, team: true } },
-      { feature: 'API access', values: { free: false, pro: 'Read', team: 'Read and write' } },
+      { feature: 'Audit trail', values: { free: '30 days', pro: '1 year', team: 'Unlimited + CSV export (planned)' } },
+      { feature: 'Require 2FA for members (planned)', values: { free: false, pro: false, team: true } },
+      { feature: 'API access (planned)', values: { free: false, pro: 'Read', team: 'Read and write' } },
     ],
   },
   {
-    title: 'Bots',
+    title: 'Bots (coming soon)',
     rows: [
       { feature: 'Paper-trading bots', values: { free: '2', pro: 'Unlimited', team: 'Unlimited' } },
       { feature: 'Live bots on your exchange', values: { free: false, pro: '10', team: '50' } },
@@ -72,7 +77,7 @@ export const comparison: ComparisonGroup[] = [
     ],
   },
   {
-    title: 'Journal',
+    title: 'Journal (coming soon)',
     rows: [
       { feature: 'Trades per month', values: { free: '100', pro: 'Unlimited', team: 'Unlimited' } },
       { feature: 'Analytics and heatmaps', values: { free: 'Basic', pro: true, team: true } },
@@ -80,7 +85,7 @@ export const comparison: ComparisonGroup[] = [
     ],
   },
   {
-    title: 'Money',
+    title: 'Money (coming soon)',
     rows: [
       { feature: 'Bank accounts', values: { free: '1', pro: 'Unlimited', team: 'Unlimited' } },
       { feature: 'Categorisation rules', values: { free: '10', pro: 'Unlimited', team: 'Unlimited' } },
@@ -88,7 +93,7 @@ export const comparison: ComparisonGroup[] = [
     ],
   },
   {
-    title: 'Pricing',
+    title: 'Pricing (coming soon)',
     rows: [
       { feature: 'Tracked products', values: { free: '50', pro: '2,000', team: '20,000' } },
       { feature: 'Modes', values: { free: 'Manual', pro: 'Manual, semi-auto', team: 'Manual, semi-auto, full-auto' } },

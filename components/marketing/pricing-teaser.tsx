@@ -11,7 +11,7 @@ export function PricingTeaser() {
           id="pricing-title"
           eyebrow="Pricing"
           title="One price per workspace, all four products"
-          text="Start free and upgrade when you need live bots, more members or full-auto pricing. Cancel any time."
+          text="Everyone starts on Free. Pro and Team open with billing, soon; these are the plans and prices we intend to launch."
         />
         <div className="mt-14">
           <PlanCards />

@@ -1,3 +1,4 @@
+import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import { products } from './products';
@@ -11,7 +12,7 @@ export function ProductGrid() {
           id="products-title"
           eyebrow="The products"
           title="Four products, one workspace"
-          text="Every plan includes all four. Use the ones you need; the others stay out of your way until you do."
+          text="All four are in development and arrive one by one, each in every plan. Here is what each one is for; workspaces, members and the audit trail they build on work today."
         />
         <div className="mt-14 grid gap-5 md:grid-cols-2">
           {products.map((product) => (
@@ -21,10 +22,12 @@ export function ProductGrid() {
                   <product.Icon className="size-6" />
                 </span>
                 <h3 className="text-xl font-semibold tracking-tight">Tessera {product.name}</h3>
+                <Badge tone="neutral" className="ml-auto">Coming soon</Badge>
               </div>
               <p className="mt-5 text-base font-medium text-foreground">{product.tagline}</p>
               <p className="mt-2 text-sm leading-relaxed text-muted">{product.description}</p>
-              <ul className="mt-6 grid gap-2.5 border-t border-border pt-6 text-sm sm:grid-cols-2">
+              <p className="mt-6 border-t border-border pt-6 text-xs font-semibold tracking-wide text-muted uppercase">Planned</p>
+              <ul className="mt-3 grid gap-2.5 text-sm sm:grid-cols-2">
                 {product.features.map((feature) => (
                   <li key={feature} className="flex items-start gap-2">
                     <CheckIcon className={cn('mt-0.5 size-4 shrink-0', product.text)} />

@@ -10,22 +10,22 @@ const items = [
   {
     Icon: KeyIcon,
     title: 'Two-factor authentication',
-    text: 'Authenticator-app codes with one-time recovery codes. Owners can require 2FA for everyone in the workspace.',
+    text: 'Authenticator-app codes with one-time recovery codes, for every account. Letting owners require 2FA for everyone in a workspace is planned.',
   },
   {
     Icon: HistoryIcon,
     title: 'Audit trail',
-    text: 'Who changed what and when: bot settings, budgets, price changes, roles and billing. Searchable, and exportable as CSV.',
+    text: 'Who changed what and when: sign-ins, members, roles and workspace settings, hash-chained so an edited entry shows. Filter it by action and person; CSV export is planned.',
   },
   {
     Icon: DownloadIcon,
-    title: 'GDPR export and deletion',
-    text: 'Download all of your data as JSON and CSV at any time. Delete a workspace or your account and it is gone.',
+    title: 'Deletion, and export coming',
+    text: 'Owners can delete a workspace and its data today. A full export as JSON and CSV and self-service account deletion come with the privacy tools; until then, support does both.',
   },
   {
     Icon: LockIcon,
     title: 'Encrypted secrets',
-    text: 'Exchange API keys and store credentials are encrypted at rest and never shown again. Use trade-only keys without withdrawal rights.',
+    text: 'Two-factor secrets are encrypted at rest with per-account keys. Exchange API keys and store credentials will be too when Bots and Pricing arrive, and never shown again.',
   },
   {
     Icon: LogOutIcon,

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
-import { MenuIcon } from '@/components/ui/icons';
+import { MobileDrawer } from '@/components/shell/mobile-drawer';
 import { Logo } from './logo';
 
 const links = [
@@ -42,34 +42,32 @@ export function SiteHeader() {
           <Button href="/sign-up" size="sm">
             Start free
           </Button>
-          {/* <details> gives a keyboard-accessible disclosure on phones without any client JavaScript. */}
-          <details className="group relative md:hidden">
-            <summary
-              aria-label="Menu"
-              className="flex size-9 list-none items-center justify-center rounded-lg text-foreground transition-colors hover:bg-surface-muted"
-            >
-              <MenuIcon />
-            </summary>
-            <nav
-              aria-label="Mobile"
-              className="absolute top-11 right-0 w-56 rounded-xl border border-border bg-surface p-2 shadow-raised"
-            >
-              <ul className="flex flex-col">
-                {links.map((link) => (
-                  <li key={link.href}>
-                    <Link href={link.href} className="block rounded-md px-3 py-2.5 text-sm font-medium text-foreground hover:bg-surface-muted">
-                      {link.label}
+          {/* The app shell's drawer: a modal <dialog>, so focus stays inside and Escape closes it. */}
+          <div className="md:hidden">
+            <MobileDrawer title="Menu">
+              <nav aria-label="Mobile" className="p-2">
+                <ul className="flex flex-col">
+                  {links.map((link) => (
+                    <li key={link.href}>
+                      <Link href={link.href} className="block rounded-md px-3 py-2.5 text-sm font-medium text-foreground hover:bg-surface-muted">
+                        {link.label}
+                      </Link>
+                    </li>
+                  ))}
+                  <li className="mt-1 border-t border-border pt-1">
+                    <Link href="/sign-in" className="block rounded-md px-3 py-2.5 text-sm font-medium text-foreground hover:bg-surface-muted">
+                      Sign in
                     </Link>
                   </li>
-                ))}
-                <li className="mt-1 border-t border-border pt-1">
-                  <Link href="/sign-in" className="block rounded-md px-3 py-2.5 text-sm font-medium text-foreground hover:bg-surface-muted">
-                    Sign in
-                  </Link>
-                </li>
-              </ul>
-            </nav>
-          </details>
+                  <li>
+                    <Link href="/sign-up" className="block rounded-md px-3 py-2.5 text-sm font-medium text-foreground hover:bg-surface-muted">
+                      Create an account
+                    </Link>
+                  </li>
+                </ul>
+              </nav>
+            </MobileDrawer>
+          </div>
         </div>
       </div>
     </header>

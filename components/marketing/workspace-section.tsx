@@ -5,17 +5,17 @@ const points = [
   {
     Icon: BuildingIcon,
     title: 'A workspace per household, desk or store',
-    text: 'Each workspace has its own members, data and subscription. Keep the family budget and your shop’s pricing apart, and switch between them in one click.',
+    text: 'Each workspace has its own members, data and settings. Keep the family budget and your shop’s pricing apart, and switch between them in one click.',
   },
   {
     Icon: UsersIcon,
     title: 'Invite people with the right role',
-    text: 'Owners, admins, members and viewers. Let your partner see the budget without touching the bots, or let a colleague approve price changes without seeing your trades.',
+    text: 'Owners, admins, members and viewers, each allowed only what their role permits. Invite by email; an invitation expires after 7 days and can be revoked or resent.',
   },
   {
     Icon: ReceiptIcon,
-    title: 'One account, one bill',
-    text: 'Sign in once for every workspace you belong to. One subscription per workspace covers all four products — no add-ons, no per-product invoices.',
+    title: 'One account, every workspace',
+    text: 'Sign in once for every workspace you belong to. When paid plans open, one subscription per workspace will cover all four products — no add-ons, no per-product invoices.',
   },
 ];
 
@@ -28,7 +28,7 @@ export function WorkspaceSection() {
           align="left"
           eyebrow="How it works"
           title="Built for households, trading desks and small teams"
-          text="Tessera is organised around workspaces. Everything — bots, trades, transactions, prices, members and the bill — belongs to exactly one."
+          text="Tessera is organised around workspaces. Everything — members, settings, the audit trail, and the bots, trades, transactions and prices to come — belongs to exactly one."
         />
         <ol className="flex flex-col gap-4">
           {points.map((point, i) => (

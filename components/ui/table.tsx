@@ -4,11 +4,17 @@ import { cn } from './cn';
 export type TableProps = HTMLAttributes<HTMLTableElement> & {
   /** Classes for the scrolling wrapper (the table scrolls sideways on narrow screens instead of squashing). */
   wrapperClassName?: string;
+  /**
+   * Names the scrolling wrapper and makes it a focusable region, for tables wide enough to
+   * scroll: keyboard users can then scroll it with the arrow keys (WCAG 2.1.1).
+   */
+  scrollRegionLabel?: string;
 };
 
-export function Table({ className, wrapperClassName, ...props }: TableProps) {
+export function Table({ className, wrapperClassName, scrollRegionLabel, ...props }: TableProps) {
+  const region = scrollRegionLabel ? { role: 'region', 'aria-label': scrollRegionLabel, tabIndex: 0 } : {};
   return (
-    <div className={cn('w-full overflow-x-auto rounded-xl border border-border bg-surface shadow-card', wrapperClassName)}>
+    <div className={cn('w-full overflow-x-auto rounded-xl border border-border bg-surface shadow-card', wrapperClassName)} {...region}>
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props} />
     </div>
   );

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { MagicLinkForm } from '@/components/auth/magic-link-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
-import { Separator } from '@/components/ui/separator';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { safeCallbackPath } from '@/lib/auth/safe-redirect';
 import { DEMO_USER } from '@/lib/demo/demo-accounts';
@@ -50,18 +48,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Demo install: sign in as <strong>{DEMO_USER.email}</strong> with password <strong>{DEMO_USER.password}</strong>.
           </p>
         ) : null}
-        <SignInForm action={signInAction} callbackUrl={target} />
-        <p className="text-right text-sm">
-          <Link className="font-medium text-accent underline-offset-4 hover:underline" href="/forgot-password">
-            Forgot your password?
-          </Link>
-        </p>
-        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted">
-          <Separator className="flex-1" />
-          or
-          <Separator className="flex-1" />
-        </div>
-        <MagicLinkForm action={magicLinkAction} callbackUrl={target} />
+        <SignInForm passwordAction={signInAction} linkAction={magicLinkAction} callbackUrl={target} />
         <OAuthButtons providers={configuredOAuthProviders()} action={oauthSignInAction} callbackUrl={target} />
         <p className="text-center text-sm text-muted">
           New here?{' '}

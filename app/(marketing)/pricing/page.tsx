@@ -18,16 +18,16 @@ const billingFaq: FaqItem[] = [
   {
     question: 'Can I switch plans or cancel?',
     answer:
-      'Any time from Settings → Billing. Upgrades apply immediately and are prorated; downgrades and cancellations take effect at the end of the billing period, and your data stays available on the Free plan.',
+      'Paid plans open with billing, coming soon; until then every workspace is on Free. Then you will switch or cancel any time from the workspace settings: upgrades apply immediately and are prorated, downgrades and cancellations at the end of the billing period, and your data stays available on the Free plan.',
   },
   {
     question: 'What happens when I reach a limit?',
     answer:
-      'Nothing breaks. Running bots keep running and existing data stays; you just can’t add more until you upgrade or free up room. We show a banner before you get there.',
+      'Limits start to apply when paid plans open. Then nothing breaks: existing data stays, you just can’t add more until you upgrade or free up room, and a banner warns you before you get there.',
   },
   {
     question: 'Which payment methods do you accept?',
-    answer: 'Cards and the local payment methods our payment processor, Stripe, supports in your country. Invoices include VAT where it applies.',
+    answer: 'When paid plans open: cards and the local payment methods our payment processor, Stripe, supports in your country, with VAT on invoices where it applies.',
   },
   {
     question: 'Do you charge trading or pricing fees?',
@@ -46,8 +46,9 @@ export default function PricingPage() {
               One price per workspace. All four products.
             </h1>
             <p className="mt-5 text-lg leading-relaxed text-pretty text-muted">
-              Bots, Journal, Money and Pricing are in every plan. Pay for members and limits, not for features you
-              won’t use. Prices in US dollars, billed monthly.
+              Bots, Journal, Money and Pricing will be in every plan: pay for members and limits, not for features you
+              won’t use. Prices in US dollars, billed monthly. The products and paid plans are coming soon; today every
+              workspace is on Free.
             </p>
           </div>
           <div className="mt-14">
@@ -60,7 +61,10 @@ export default function PricingPage() {
           <h2 id="compare-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
             Compare plans
           </h2>
-          <p className="mt-2 text-muted">Every limit, side by side. On a phone, scroll the table sideways.</p>
+          <p className="mt-2 text-muted">Every limit, side by side.</p>
+          <p className="mt-1 text-sm text-muted sm:hidden" aria-hidden="true">
+            Scroll sideways to see Pro and Team →
+          </p>
           <div className="mt-8">
             <PlanComparison />
           </div>

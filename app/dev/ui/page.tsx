@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ProductCardGrid } from '@/components/dashboard/product-card';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
@@ -35,9 +34,9 @@ const iconEntries = Object.entries(Icons).filter(([name]) => name.endsWith('Icon
 ][];
 
 export default async function DesignSystemPage() {
-  // Checked per request (not at build time) so a build made without APP_ENV cannot ship the gallery.
-  await connection();
-  if (process.env.APP_ENV === 'production') notFound();
+  // Development servers only: a production build (`next start`, staging included) answers 404,
+  // whatever APP_ENV says. NODE_ENV is fixed at build time, so this holds for every request.
+  if (process.env.NODE_ENV !== 'development') notFound();
 
   return (
     <div className="min-h-dvh bg-background">

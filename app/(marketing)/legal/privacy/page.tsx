@@ -50,7 +50,7 @@ export default function PrivacyPage() {
         <p>We use a small number of sub-processors, each bound by a data processing agreement:</p>
         <ul>
           <li>Hosting and database infrastructure, in the European Union.</li>
-          <li>Stripe, for payments and invoices.</li>
+          <li>Stripe, for payments and invoices, once paid plans open.</li>
           <li>Resend, for transactional email.</li>
         </ul>
         <p>Trading bots send orders to the exchanges you connect; those exchanges handle that data under their own terms.</p>
@@ -64,10 +64,10 @@ export default function PrivacyPage() {
       </LegalSection>
       <LegalSection id="rights" title="7. Your rights">
         <p>
-          You can access, correct, export and delete your data. Use <strong>Settings → Privacy</strong> to download a full export as
-          JSON and CSV, or to delete a workspace or your account. You may also object to or restrict processing, and complain to
-          your data protection authority. Write to <a href="mailto:privacy@tessera.dev">privacy@tessera.dev</a> for anything the
-          settings don’t cover; we answer within 30 days.
+          You can access, correct, export and delete your data. Owners can delete a workspace from its settings. A self-service
+          export (JSON and CSV) and account deletion are coming; until then write to{' '}
+          <a href="mailto:privacy@tessera.dev">privacy@tessera.dev</a> and we export or delete your data for you. You may also
+          object to or restrict processing, and complain to your data protection authority. We answer within 30 days.
         </p>
       </LegalSection>
       <LegalSection id="retention" title="8. How long we keep it">

@@ -52,8 +52,8 @@ export default function TermsPage() {
       </LegalSection>
       <LegalSection id="data" title="6. Your data">
         <p>
-          You keep all rights to the content you put into Tessera and grant us only what we need to run the service. You can export
-          or delete it at any time, as described in our <Link href="/legal/privacy">privacy policy</Link>.
+          You keep all rights to the content you put into Tessera and grant us only what we need to run the service. You can have
+          it exported or deleted at any time, as described in our <Link href="/legal/privacy">privacy policy</Link>.
         </p>
       </LegalSection>
       <LegalSection id="availability" title="7. Availability and changes">
@@ -72,7 +72,7 @@ export default function TermsPage() {
       <LegalSection id="ending" title="9. Ending the agreement">
         <p>
           You can delete your account at any time. We may suspend or close accounts that break these terms, with notice unless the
-          breach puts others at risk. On closure you can export your data for 30 days.
+          breach puts others at risk. After closure you can ask for an export of your data for 30 days.
         </p>
       </LegalSection>
       <LegalSection id="contact" title="10. Contact">

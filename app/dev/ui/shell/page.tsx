@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { ProductCardGrid } from '@/components/dashboard/product-card';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { AppShell } from '@/components/shell/app-shell';
@@ -18,9 +17,9 @@ async function previewSignOut() {
 }
 
 export default async function ShellPreviewPage() {
-  // Checked per request (not at build time) so a build made without APP_ENV cannot ship the gallery.
-  await connection();
-  if (process.env.APP_ENV === 'production') notFound();
+  // Development servers only: a production build (`next start`, staging included) answers 404,
+  // whatever APP_ENV says. NODE_ENV is fixed at build time, so this holds for every request.
+  if (process.env.NODE_ENV !== 'development') notFound();
   const current = { slug: 'okafor-household', name: 'Okafor household' };
   return (
     <AppShell
