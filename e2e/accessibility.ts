@@ -55,16 +55,28 @@ export class AccessibilityWatch {
     this.contexts.add(context);
     context.on('close', () => this.contexts.delete(context));
     await context.route('**/*', async (route) => {
-      const page = this.leavingPage(route.request());
-      if (page) await this.take(page);
+      const leaving = this.leavingPage(route.request());
+      if (leaving) await this.take(leaving.page, !leaving.document);
       await route.fallback();
     });
   }
 
   /** Reads what every watched page shows now, then checks every copy taken. */
   async finish(): Promise<void> {
-    await Promise.all([...this.contexts].flatMap((context) => context.pages().map((page) => this.take(page))));
+    await Promise.all([...this.contexts].flatMap((context) => context.pages().map((page) => this.settleAndTake(page))));
     for (let next = this.snapshots.shift(); next; next = this.snapshots.shift()) await this.check(next);
+  }
+
+  /**
+   * A test may end right after a client-side navigation, before the new route's content and title
+   * have streamed in; give it a few seconds, then read what is there (a page that never gets a
+   * title is reported).
+   */
+  private async settleAndTake(page: Page): Promise<void> {
+    if (page.isClosed()) return;
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    await page.waitForFunction(() => document.title !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
+    await this.take(page);
   }
 
   async close(): Promise<void> {
@@ -77,8 +89,8 @@ export class AccessibilityWatch {
     return [`WCAG 2.1 AA: ${this.violations.length} serious or critical violation(s)`, ...lines, ...this.failures].join('\n');
   }
 
-  /** The page a request is about to change: its next document, client-side route, or server action. */
-  private leavingPage(request: Request): Page | null {
+  /** The page a request is about to change, and whether it leaves the document or only the route. */
+  private leavingPage(request: Request): { page: Page; document: boolean } | null {
     let frame;
     try {
       frame = request.frame();
@@ -87,34 +99,44 @@ export class AccessibilityWatch {
     }
     const page = frame.page();
     if (frame !== page.mainFrame()) return null;
-    if (request.isNavigationRequest()) return page;
+    if (request.isNavigationRequest()) return { page, document: true };
     const headers = request.headers();
     const changes = (headers['rsc'] === '1' && !headers['next-router-prefetch']) || headers['next-action'] !== undefined;
-    return changes ? page : null;
+    return changes ? { page, document: false } : null;
   }
 
-  /** Copies the page's DOM (first visit of its path only) for the check at the end of the test. */
-  private async take(page: Page): Promise<void> {
+  /**
+   * Copies the page's DOM (first visit of its path only) for the check at the end of the test.
+   * Between a client-side redirect and the page it leads to, the URL can name a route whose
+   * content (and title) hasn't arrived: such an in-between state is passed over, not checked.
+   */
+  private async take(page: Page, settledOnly = false): Promise<void> {
     if (page.isClosed()) return;
     const url = new URL(page.url());
     if (url.origin !== this.origin || this.taken.has(url.pathname)) return;
     this.taken.add(url.pathname);
-    let html: string | null;
+    let copy: { html: string | null; settled: boolean } | 'timeout';
     try {
-      html = await page.evaluate(() => {
-        if (document.contentType !== 'text/html' || !document.body) return null;
-        const copy = document.documentElement.cloneNode(true) as HTMLElement;
-        for (const script of copy.querySelectorAll('script')) script.remove();
-        return `<!DOCTYPE html>${copy.outerHTML}`;
-      });
+      // Never hold a navigation long: a document being torn down may not answer at all.
+      copy = await Promise.race([
+        page.evaluate(() => {
+          if (document.contentType !== 'text/html' || !document.body) return { html: null, settled: true };
+          const clone = document.documentElement.cloneNode(true) as HTMLElement;
+          for (const script of clone.querySelectorAll('script')) script.remove();
+          return { html: `<!DOCTYPE html>${clone.outerHTML}`, settled: document.readyState === 'complete' && document.title !== '' };
+        }),
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 3_000)),
+      ]);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!page.isClosed() && !GONE.test(message)) this.failures.push(`${url.pathname}: could not read the page: ${message}`);
+      copy = 'timeout';
+    }
+    if (copy === 'timeout' || (settledOnly && !copy.settled)) {
       this.taken.delete(url.pathname);
       return;
     }
-    if (html === null) return;
-    this.snapshots.push({ path: url.pathname, url: url.href, html });
+    if (copy.html !== null) this.snapshots.push({ path: url.pathname, url: url.href, html: copy.html });
   }
 
   private async check(snapshot: Snapshot): Promise<void> {
