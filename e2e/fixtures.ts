@@ -1,16 +1,35 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
+import { AccessibilityWatch } from './accessibility';
 
 export const DEMO = { email: 'demo@tessera.local', password: 'tessera-demo' };
 
-/** Fails the test on any console error or uncaught page error: a page that logs errors is broken. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+function clientAddress(): string {
+  const octet = () => Math.floor(Math.random() * 250) + 1;
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
+type Fixtures = {
+  consoleErrors: string[];
+  a11y: AccessibilityWatch;
+  /** Another device (browser context) with the project's viewport, its own cookies and client address, checked like `page`; closed when the test ends. */
+  newDevice: () => Promise<BrowserContext>;
+};
+
+/**
+ * The suite's `test`: every spec imports it instead of '@playwright/test'. It fails a test on any
+ * console error or uncaught page error, and on any serious or critical WCAG 2.1 AA violation on a
+ * page of the app the test showed (e2e/accessibility.ts).
+ */
+export const test = base.extend<Fixtures>({
   // Each test is its own client behind the proxy, as production traffic is: the per-IP sign-in
   // limit (5 a minute) then applies per test instead of across the whole suite.
   extraHTTPHeaders: async ({}, use) => {
-    const octet = () => Math.floor(Math.random() * 250) + 1;
-    await use({ 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` });
+    await use({ 'x-forwarded-for': clientAddress() });
   },
+  // The accessibility check sees page changes through request routing, which a service worker's
+  // requests bypass; no journey needs the offline worker (a spec that does can `test.use` 'allow').
+  serviceWorkers: 'block',
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -25,6 +44,41 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     },
     { auto: true },
   ],
+  a11y: [
+    async ({ browser, context, baseURL }, use, testInfo) => {
+      const watch = new AccessibilityWatch(browser, new URL(baseURL!).origin, testInfo.project.use, testInfo);
+      await watch.watch(context);
+      await use(watch);
+      await watch.finish();
+      await watch.close();
+      const report = watch.report();
+      if (report) throw new Error(report);
+    },
+    // Its teardown runs axe on every page the test showed: seconds each on a busy machine.
+    { auto: true, timeout: 180_000 },
+  ],
+  newDevice: async ({ browser, a11y }, use, testInfo) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const { baseURL, viewport, userAgent, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        userAgent,
+        isMobile,
+        hasTouch,
+        deviceScaleFactor,
+        serviceWorkers: 'block',
+        extraHTTPHeaders: { 'x-forwarded-for': clientAddress() },
+      });
+      await a11y.watch(context);
+      contexts.push(context);
+      return context;
+    });
+    // The a11y fixture reads the pages after this teardown would have closed them: read them first.
+    await a11y.finish();
+    await Promise.all(contexts.map((context) => context.close()));
+  },
 });
 
 export { expect };

@@ -4,7 +4,7 @@ import { FRESH_PASSWORD } from './fresh-user';
 
 // A teammate without an account: invited by the demo owner, signs up from the invitation, joins —
 // and still sees nothing of the demo user's other workspace.
-test('an invited person signs up, joins the workspace, and gets 404 elsewhere', async ({ page, browser, consoleErrors }, testInfo) => {
+test('an invited person signs up, joins the workspace, and gets 404 elsewhere', async ({ page, newDevice, consoleErrors }, testInfo) => {
   const invitee = `joiner-${randomUUID().slice(0, 8)}@example.test`;
 
   await signIn(page);
@@ -16,8 +16,7 @@ test('an invited person signs up, joins the workspace, and gets 404 elsewhere', 
   await expect(page.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
 
   // The invitee uses their own browser.
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': '10.77.0.1' } });
-  const guest = await context.newPage();
+  const guest = await (await newDevice()).newPage();
   await expect(async () => {
     await guest.goto(`/dev/mailbox?to=${encodeURIComponent(invitee)}`);
     await guest.getByRole('link', { name: /invited you to/ }).first().click({ timeout: 1_000 });
@@ -52,7 +51,6 @@ test('an invited person signs up, joins the workspace, and gets 404 elsewhere', 
   // Member of demo, not of atlas-store: its URLs don't exist for them.
   const response = await guest.goto('/w/atlas-store/settings');
   expect(response?.status()).toBe(404);
-  await context.close();
 
   // The owner sees the new member.
   await page.goto('/w/demo/settings/members');

@@ -1,30 +1,14 @@
-import type { Browser, BrowserContext, TestInfo } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { signIn, signUpFreshUser, waitForHydration } from './fresh-user';
 
-/** Another device: its own cookies and its own client address. */
-async function otherDevice(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
-  const octet = () => Math.floor(Math.random() * 250) + 1;
-  const { baseURL, viewport, userAgent, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
-  return browser.newContext({
-    baseURL,
-    viewport,
-    userAgent,
-    isMobile,
-    hasTouch,
-    deviceScaleFactor,
-    extraHTTPHeaders: { 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` },
-  });
-}
-
-test('revoking a session signs that device out on its next request', async ({ page, browser }, testInfo) => {
+test('revoking a session signs that device out on its next request', async ({ page, newDevice }, testInfo) => {
   const user = await signUpFreshUser(page, 'sessions');
 
-  const deviceB = await otherDevice(browser, testInfo);
+  const deviceB = await newDevice();
   const pageB = await deviceB.newPage();
   await signIn(pageB, user.email, user.password);
   await expect(pageB).not.toHaveURL(/\/sign-in/);
-  const deviceC = await otherDevice(browser, testInfo);
+  const deviceC = await newDevice();
   const pageC = await deviceC.newPage();
   await signIn(pageC, user.email, user.password);
   await expect(pageC).not.toHaveURL(/\/sign-in/);
@@ -55,7 +39,4 @@ test('revoking a session signs that device out on its next request', async ({ pa
   await expect(page).toHaveURL(/\/account\/security/);
   await expect(page.getByText('All sessions revoked').first()).toBeVisible();
   await expect(page.getByText('Session revoked').first()).toBeVisible();
-
-  await deviceB.close();
-  await deviceC.close();
 });

@@ -10,11 +10,11 @@ const SUMMARY: Record<DashboardProductId, string> = {
 };
 
 /** A product's home before it has data: what it does and the first step to take. */
-export function ProductHome({ product, workspaceName }: { product: DashboardProductId; workspaceName: string }) {
+export function ProductHome({ product }: { product: DashboardProductId }) {
   const meta = productMeta[product];
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow={workspaceName} title={meta.name} description={SUMMARY[product]} />
+      <PageHeader title={meta.name} description={SUMMARY[product]} />
       <EmptyState
         icon={<meta.Icon />}
         title={meta.emptyTitle}

@@ -62,7 +62,9 @@ export function AppShell({ user, workspaces, current, signOutAction, banner, chi
         </Link>
       </header>
 
-      <div className="flex min-h-dvh flex-col lg:pl-64">
+      {/* Below the phone header's 56 px the body fills only the rest of the screen: a full dvh
+          here made every short page scroll by the header's height. */}
+      <div className="flex min-h-[calc(100dvh-3.5rem)] flex-col lg:min-h-dvh lg:pl-64">
         {banner ? <div className="border-b border-border bg-surface">{banner}</div> : null}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8">
           {children}

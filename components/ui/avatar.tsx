@@ -8,7 +8,9 @@ export type AvatarProps = {
   className?: string;
 };
 
-const palette = ['bg-violet-600', 'bg-amber-600', 'bg-emerald-600', 'bg-sky-600', 'bg-indigo-600', 'bg-rose-600'];
+// Each shade keeps white initials at 4.5:1 or more (amber, emerald and sky need their 700s);
+// tests/components/ui/contrast.test.ts checks it.
+const palette = ['bg-violet-600', 'bg-amber-700', 'bg-emerald-700', 'bg-sky-700', 'bg-indigo-600', 'bg-rose-600'];
 
 const sizes = { sm: 'size-7 text-[0.6875rem]', md: 'size-9 text-xs', lg: 'size-12 text-base' } as const;
 

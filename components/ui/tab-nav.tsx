@@ -7,9 +7,9 @@ import { cn } from './cn';
 export type TabNavItem = { href: string; label: string; exact?: boolean };
 
 /**
- * Page tabs as links. On a phone the row scrolls sideways rather than wrapping; tighter padding
- * keeps the usual three or four tabs within a 360-pixel screen. `#anchor` items jump within the
- * page and are never marked current.
+ * A section's pages as tabs, each its own route (a tab is never an anchor into a page). On a phone
+ * the row scrolls sideways rather than wrapping; tighter padding keeps the usual three or four tabs
+ * within a 360-pixel screen.
  */
 export function TabNav({ label, items }: { label: string; items: readonly TabNavItem[] }) {
   const pathname = usePathname() ?? '';
@@ -17,9 +17,7 @@ export function TabNav({ label, items }: { label: string; items: readonly TabNav
     <nav aria-label={label} className="-mx-4 overflow-x-auto border-b border-border px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-0.5 sm:gap-1">
         {items.map((item) => {
-          const path = item.href.split('#')[0]!;
-          const isAnchor = item.href.includes('#');
-          const active = !isAnchor && (item.exact ? pathname === path : pathname === path || pathname.startsWith(`${path}/`));
+          const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link

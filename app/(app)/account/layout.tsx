@@ -1,11 +1,14 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { AccountNav } from '@/components/account/account-nav';
 import { AppShell } from '@/components/shell/app-shell';
 import { accountShellOf } from '@/lib/auth/account-shell';
 import { requireUser } from '@/lib/tenancy/session';
 import { signOutAction } from '../actions';
 import { verifyEmailBannerFor } from '../verify-banner';
+
+// Each account page renders its own PageHeader (label, title, tabs), as workspace settings do.
+export const metadata: Metadata = { title: { template: '%s · Account · Tessera', default: 'Account · Tessera' } };
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -21,10 +24,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       signOutAction={signOutAction}
       banner={banner}
     >
-      <div className="mx-auto max-w-3xl space-y-6">
-        <AccountNav />
-        {children}
-      </div>
+      {children}
     </AppShell>
   );
 }

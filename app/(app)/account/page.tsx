@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ACCOUNT_LABEL, AccountTabs } from '@/components/account/account-tabs';
 import { DeleteAccountCard } from '@/components/account/delete-account-card';
 import { ProfileForm } from '@/components/account/profile-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -16,7 +17,7 @@ export default async function ProfilePage() {
   if (!profile) return null;
   return (
     <div className="space-y-8">
-      <PageHeader title="Profile" description="How you appear to your teammates, and the time zone and currency Tessera uses for you." />
+      <PageHeader label={ACCOUNT_LABEL} title="Profile" description="How you appear to your teammates, and the time zone and currency Tessera uses for you." tabs={<AccountTabs />} />
       <Card>
         <CardHeader>
           <CardTitle as="h2">Your details</CardTitle>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
-import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
+import { cache } from 'react';
+import { Card, CardContent } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { FirstSteps } from '@/components/onboarding/first-steps';
 import { OnboardingSteps } from '@/components/onboarding/onboarding-steps';
 import { ProductChoiceForm } from '@/components/onboarding/product-choice-form';
@@ -13,50 +15,58 @@ import { onboardingStateFor } from '@/lib/tenancy/signed-in';
 import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
 import { createWorkspaceAction, finishOnboardingAction, skipOnboardingAction, startOnboardingAction } from './actions';
 
-export const metadata: Metadata = { title: 'Get started' };
-
 type Search = { step?: string; w?: string; products?: string | string[] };
 
-function Heading({ title, text }: { title: string; text: string }) {
-  return (
-    <CardHeader>
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      <CardDescription>{text}</CardDescription>
-    </CardHeader>
-  );
+const LABEL = 'Get started';
+const TITLES = { create: 'New workspace', 1: 'Welcome to Tessera', 2: 'What do you want to start with?', 3: 'Your first step' } as const;
+
+// The metadata and the page ask the same question in one request.
+const stateOf = cache(onboardingStateFor);
+
+function stepOf(search: Search): 1 | 2 | 3 {
+  return search.step === '3' ? 3 : search.step === '2' ? 2 : 1;
+}
+
+/** The tab title names the step the page shows, as its heading does. */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Search> }): Promise<Metadata> {
+  const [user, search] = await Promise.all([requireUser(), searchParams]);
+  const state = await stateOf(user.id);
+  const step = stepOf(search);
+  return { title: state.onboarded ? TITLES.create : TITLES[step > 1 && search.w ? step : 1] };
 }
 
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const search = await searchParams;
-  const state = await onboardingStateFor(user.id);
+  const state = await stateOf(user.id);
 
   if (state.onboarded) {
     return (
-      <Card>
-        <Heading title="New workspace" text="A separate space with its own members, products and settings. You'll be its owner." />
-        <CardContent>
-          <CreateWorkspaceForm
-            action={createWorkspaceAction}
-            zones={timeZones()}
-            currencies={currencyChoices()}
-            defaults={{ timezone: state.timezone, currency: state.currency }}
-          />
-        </CardContent>
-      </Card>
+      <div className="space-y-6">
+        <PageHeader title={TITLES.create} description="A separate space with its own members, products and settings. You'll be its owner." />
+        <Card>
+          <CardContent>
+            <CreateWorkspaceForm
+              action={createWorkspaceAction}
+              zones={timeZones()}
+              currencies={currencyChoices()}
+              defaults={{ timezone: state.timezone, currency: state.currency }}
+            />
+          </CardContent>
+        </Card>
+      </div>
     );
   }
 
-  const step = search.step === '3' ? 3 : search.step === '2' ? 2 : 1;
+  const step = stepOf(search);
   // Steps 2 and 3 belong to the workspace made in step 1; a missing or foreign one starts over.
   const workspace = step > 1 && search.w ? (await requireWorkspacePage(search.w)).workspace : null;
 
   if (!workspace) {
     return (
       <div className="space-y-6">
-        <OnboardingSteps current={1} />
+        <PageHeader label={LABEL} title={TITLES[1]} description="Two quick details, then your first workspace is ready." tabs={<OnboardingSteps current={1} />} />
         <Card>
-          <Heading title="Welcome to Tessera" text="Two quick details, then your first workspace is ready." />
           <CardContent className="space-y-6">
             <ProfileStepForm
               action={startOnboardingAction}
@@ -75,9 +85,13 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   if (step === 2) {
     return (
       <div className="space-y-6">
-        <OnboardingSteps current={2} />
+        <PageHeader
+          label={LABEL}
+          title={TITLES[2]}
+          description="Pick any. Every product stays available; this only sets what we show you first."
+          tabs={<OnboardingSteps current={2} />}
+        />
         <Card>
-          <Heading title="What do you want to start with?" text="Pick any. Every product stays available; this only sets what we show you first." />
           <CardContent>
             <ProductChoiceForm workspace={workspace.slug} chosen={chosen} />
           </CardContent>
@@ -88,9 +102,13 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
 
   return (
     <div className="space-y-6">
-      <OnboardingSteps current={3} />
+      <PageHeader
+        label={LABEL}
+        title={TITLES[3]}
+        description={`${workspace.name} is ready. Start with one of these, or look around first.`}
+        tabs={<OnboardingSteps current={3} />}
+      />
       <Card>
-        <Heading title="Your first step" text={`${workspace.name} is ready. Start with one of these, or look around first.`} />
         <CardContent>
           <FirstSteps workspace={workspace.slug} products={orderProducts(chosen)} chosen={chosen} action={finishOnboardingAction} />
         </CardContent>

@@ -29,7 +29,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   return (
     <main className="mx-auto max-w-5xl px-5 py-10 sm:px-8">
       <PageHeader
-        eyebrow="Development only"
+        label="Development only"
         title="Mailbox"
         description={`Every email the app has sent, newest first. ${describeEmailBackend()}.`}
       />

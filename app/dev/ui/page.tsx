@@ -42,7 +42,7 @@ export default async function DesignSystemPage() {
     <div className="min-h-dvh bg-background">
       <main className="mx-auto max-w-6xl px-5 py-10 sm:px-8">
         <PageHeader
-          eyebrow={
+          label={
             <span className="inline-flex items-center gap-2">
               <Icons.TesseraMark className="size-4" /> Tessera · development only
             </span>

@@ -15,6 +15,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const members = await import('@/app/(app)/w/[workspace]/settings/members/actions');
 const settings = await import('@/app/(app)/w/[workspace]/settings/actions');
+const jobs = await import('@/app/(app)/w/[workspace]/settings/jobs/actions');
 const onboarding = await import('@/app/(app)/onboarding/actions');
 const invite = await import('@/app/(auth)/invite/[token]/actions');
 const { invitationPageFor } = await import('@/lib/tenancy/signed-in');
@@ -111,7 +112,7 @@ describe('workspace settings through the actions', () => {
   it('running the platform check enqueues its event with the action', async () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     session.user = asSessionUser(owner);
-    const { result } = await submit(settings.runHelloAction, form({ workspace: workspace.slug }));
+    const { result } = await submit(jobs.runHelloAction, form({ workspace: workspace.slug }));
     expect(result).toMatchObject({ ok: true, data: { eventId: expect.any(String) } });
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ACCOUNT_LABEL, AccountTabs } from '@/components/account/account-tabs';
 import { EmailChangeForm } from '@/components/account/email-change-form';
 import { ResendVerificationButton } from '@/components/account/resend-verification-button';
 import { Badge } from '@/components/ui/badge';
@@ -17,7 +18,7 @@ export default async function EmailPage() {
   if (!profile) return null;
   return (
     <div className="space-y-8">
-      <PageHeader title="Email address" description="Where sign-in links, security notices and invitations reach you." />
+      <PageHeader label={ACCOUNT_LABEL} title="Email address" description="Where sign-in links, security notices and invitations reach you." tabs={<AccountTabs />} />
       <Card>
         <CardHeader>
           <CardTitle as="h2">Current address</CardTitle>

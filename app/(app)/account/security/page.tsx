@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ACCOUNT_LABEL, AccountTabs } from '@/components/account/account-tabs';
 import { PasswordForm } from '@/components/account/password-form';
 import { SessionsList } from '@/components/account/sessions/sessions-list';
 import { SignInMethodsCard } from '@/components/account/sign-in-methods/sign-in-methods-card';
@@ -54,7 +55,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Security" description="Your password, two-factor authentication, signed-in devices and recent account activity." />
+      <PageHeader label={ACCOUNT_LABEL} title="Security" description="Your password, two-factor authentication, signed-in devices and recent account activity." tabs={<AccountTabs />} />
 
       <Card id="password">
         <CardHeader>

@@ -21,12 +21,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
     actorName: null,
     summary: describeJobRun(run),
     at: run.createdAt,
-    href: `/w/${encodeURIComponent(workspace.slug)}/settings#jobs`,
+    href: `/w/${encodeURIComponent(workspace.slug)}/settings/jobs`,
   }));
   const cards: ProductCardData[] = PRODUCTS.map((product) => ({ product, kpi: null, items: [] }));
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow={workspace.name} title="Dashboard" description="Your four products at a glance." />
+      <PageHeader title="Dashboard" description="Your four products at a glance." />
       <ProductCardGrid workspaceSlug={workspace.slug} cards={cards} />
       <RecentActivity items={activity} timeZone={workspace.timezone} />
     </div>

@@ -29,7 +29,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   return (
     <main className="mx-auto max-w-5xl px-5 py-10 sm:px-8">
       <PageHeader
-        eyebrow="Development only · Mailbox"
+        label="Development only · Mailbox"
         title={message.subject}
         actions={
           <Button href="/dev/mailbox" variant="secondary">

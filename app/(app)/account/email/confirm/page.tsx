@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { ACCOUNT_LABEL, AccountTabs } from '@/components/account/account-tabs';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { AlertTriangleIcon, CheckCircleIcon } from '@/components/ui/icons';
+import { PageHeader } from '@/components/ui/page-header';
 import { confirmEmailChange } from '@/lib/auth/email-change';
 import { currentSessionId } from '@/lib/auth/current-session';
 import { requestMeta } from '@/lib/tenancy/request-meta';
@@ -28,19 +30,22 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
     ? ['Email address changed', `Your account now uses ${outcome.newEmail}. Other devices were signed out, and ${outcome.oldEmail} was told about the change.`]
     : PROBLEMS[outcome.reason];
   return (
-    <Card>
-      <CardContent className="py-8 text-center">
-        <div className="mx-auto mb-4 flex size-12 items-center justify-center rounded-xl border border-border bg-surface-muted [&_svg]:size-6">
-          {outcome.ok ? <CheckCircleIcon className="text-success" /> : <AlertTriangleIcon className="text-muted" />}
-        </div>
-        <h1 className="text-2xl font-semibold tracking-tight text-balance">{title}</h1>
-        <p className="mx-auto mt-3 max-w-md text-sm leading-relaxed text-muted">{text}</p>
-        <div className="mt-6">
-          <Button href="/account/email" variant={outcome.ok ? 'primary' : 'secondary'}>
-            {outcome.ok ? 'Back to your account' : 'Email settings'}
-          </Button>
-        </div>
-      </CardContent>
-    </Card>
+    <div className="space-y-8">
+      <PageHeader label={ACCOUNT_LABEL} title="Confirm new email" tabs={<AccountTabs />} />
+      <Card>
+        <CardContent className="py-8 text-center">
+          <div className="mx-auto mb-4 flex size-12 items-center justify-center rounded-xl border border-border bg-surface-muted [&_svg]:size-6">
+            {outcome.ok ? <CheckCircleIcon className="text-success" /> : <AlertTriangleIcon className="text-muted" />}
+          </div>
+          <h2 className="text-xl font-semibold tracking-tight text-balance">{title}</h2>
+          <p className="mx-auto mt-3 max-w-md text-sm leading-relaxed text-muted">{text}</p>
+          <div className="mt-6">
+            <Button href="/account/email" variant={outcome.ok ? 'primary' : 'secondary'}>
+              {outcome.ok ? 'Back to your account' : 'Email settings'}
+            </Button>
+          </div>
+        </CardContent>
+      </Card>
+    </div>
   );
 }

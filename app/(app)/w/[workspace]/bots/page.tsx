@@ -5,6 +5,6 @@ import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 export const metadata: Metadata = { title: 'Bots' };
 
 export default async function BotsPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { workspace } = await requireWorkspacePage((await params).workspace);
-  return <ProductHome product="bots" workspaceName={workspace.name} />;
+  await requireWorkspacePage((await params).workspace);
+  return <ProductHome product="bots" />;
 }

@@ -5,6 +5,6 @@ import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 export const metadata: Metadata = { title: 'Journal' };
 
 export default async function JournalPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { workspace } = await requireWorkspacePage((await params).workspace);
-  return <ProductHome product="journal" workspaceName={workspace.name} />;
+  await requireWorkspacePage((await params).workspace);
+  return <ProductHome product="journal" />;
 }

@@ -5,6 +5,6 @@ import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 export const metadata: Metadata = { title: 'Money' };
 
 export default async function MoneyPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { workspace } = await requireWorkspacePage((await params).workspace);
-  return <ProductHome product="money" workspaceName={workspace.name} />;
+  await requireWorkspacePage((await params).workspace);
+  return <ProductHome product="money" />;
 }

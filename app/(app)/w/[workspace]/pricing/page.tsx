@@ -5,6 +5,6 @@ import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 export const metadata: Metadata = { title: 'Pricing' };
 
 export default async function PricingPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { workspace } = await requireWorkspacePage((await params).workspace);
-  return <ProductHome product="pricing" workspaceName={workspace.name} />;
+  await requireWorkspacePage((await params).workspace);
+  return <ProductHome product="pricing" />;
 }

@@ -4,20 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { workspaceAction } from '@/lib/actions/workspace-action';
-import { requestHello } from '@/lib/jobs';
 import { deleteWorkspace } from '@/lib/tenancy/delete-workspace';
 import { workspaceGeneralSchema } from '@/lib/tenancy/workspace-fields';
 import { changeWorkspaceSlug, updateWorkspaceGeneral } from '@/lib/tenancy/workspace-settings';
-
-/** Runs the platform check workflow: its outbox row commits with the action and is dispatched after it. */
-export const runHelloAction = workspaceAction(
-  { input: z.object({}), permission: 'jobs.run', feature: 'jobs.run', quota: 'jobs.runs' },
-  async ({ tx, access }) => {
-    const eventId = await requestHello(tx, access.ctx.tenantId, access.ctx.userId);
-    revalidatePath(`/w/${access.workspace.slug}/settings`);
-    return { eventId };
-  },
-);
 
 export const updateGeneralAction = workspaceAction(
   { input: workspaceGeneralSchema, permission: 'workspace.update' },

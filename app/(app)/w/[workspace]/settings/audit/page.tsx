@@ -5,6 +5,7 @@ import { ChainIntegrityBadge } from '@/components/audit/chain-integrity-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
 import { auditActionLabels, type AuditAction } from '@/lib/audit/actions';
 import { auditFilterQuery, auditFilterRange, parseAuditFilter } from '@/lib/audit/filters';
 import { listAuditActorOptions, listWorkspaceAudit } from '@/lib/audit/queries';
@@ -52,10 +53,11 @@ export default async function AuditLogPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        eyebrow={workspace.name}
+        label={SETTINGS_LABEL}
         title="Audit log"
         description={`Who did what in this workspace. Entries can't be edited or deleted, and each is chained to the one before it. Times are in ${workspace.timezone}.`}
         actions={<ChainIntegrityBadge result={integrity} timeZone={workspace.timezone} />}
+        tabs={<SettingsTabs workspace={workspace.slug} canReadAudit />}
       />
       <Card>
         <CardContent>

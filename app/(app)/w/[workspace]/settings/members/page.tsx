@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { InviteMemberForm } from '@/components/workspace/invite-member-form';
 import { LeaveWorkspaceForm } from '@/components/workspace/leave-workspace-form';
 import { MemberList } from '@/components/workspace/member-list';
 import { PendingInvitationList } from '@/components/workspace/pending-invitation-list';
+import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
 import { TransferOwnershipForm } from '@/components/workspace/transfer-ownership-form';
 import { listPendingInvitations } from '@/lib/tenancy/invitations';
 import { listMembers } from '@/lib/tenancy/members';
@@ -36,12 +38,15 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
 
   return (
     <div className="space-y-8">
+      <PageHeader
+        label={SETTINGS_LABEL}
+        title="Members"
+        description={`Who can open this workspace, and what each role may do. ${members.length} of ${seats} seats used.`}
+        tabs={<SettingsTabs workspace={workspace.slug} canReadAudit={can('audit.read')} />}
+      />
       <Card>
         <CardHeader>
-          <CardTitle as="h2">Members</CardTitle>
-          <CardDescription>
-            {members.length} of {seats} seats used.
-          </CardDescription>
+          <CardTitle as="h2">People</CardTitle>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-0">
           <MemberList
