@@ -5,6 +5,7 @@ import { errorBody } from '@/lib/errors/app-error';
 import { getLogger } from '@/lib/observability/logger';
 import { newRequestId, REQUEST_ID_HEADER } from '@/lib/observability/request-id';
 import { contentSecurityPolicy, newNonce, securityHeaders } from './security-headers';
+import { unavailablePage } from './unavailable-page';
 
 /**
  * Load shedding for one server process. Past its capacity a Node server does not get slower for
@@ -126,15 +127,13 @@ export function createLoadShedder(options: LoadShedOptions): LoadShedder {
 function writeOverloaded(request: IncomingMessage, response: ServerResponse, retryAfterSeconds: number): void {
   const requestId = newRequestId();
   const api = (request.url ?? '').startsWith('/api/') || (request.headers.accept ?? '').includes('application/json');
+  const nonce = newNonce();
   const body = api
     ? JSON.stringify(errorBody('overloaded', 'The server is busy. Please retry shortly.'))
-    : '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-      '<title>Busy — Tessera</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5">' +
-      '<h1>We’re busy right now</h1><p>Too many requests reached this server at once. Please try again in a moment.</p>' +
-      `<p style="color:#555;font-size:.875rem">Request id: ${requestId}</p></body></html>`;
+    : unavailablePage({ requestId, nonce, reason: 'overloaded' });
   const production = process.env.NODE_ENV === 'production' && process.env.APP_ENV === 'production';
   const headers: Record<string, string> = {
-    ...securityHeaders(contentSecurityPolicy(newNonce(), { dev: false, production }), { production }),
+    ...securityHeaders(contentSecurityPolicy(nonce, { dev: false, production }), { production }),
     'Content-Type': api ? 'application/json' : 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
     'Retry-After': String(retryAfterSeconds),
