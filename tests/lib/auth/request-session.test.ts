@@ -40,7 +40,7 @@ function forwardedHeaders(response: Response): Headers {
 describe('the request session: checked once, by middleware, for the page', () => {
   it('middleware checks the session and forwards it, so the page does not check it again', async () => {
     const { user, sessionId, token } = await signedIn();
-    const response = await middleware(request('/w/anything', { cookie: `${COOKIE}=${token}` }));
+    const response = await middleware(request('/account', { cookie: `${COOKIE}=${token}` }));
     expect(response.headers.get('x-middleware-next')).toBe('1');
     const session = forwardedSession(forwardedHeaders(response));
     expect(session).toEqual({ user: { id: user.id, email: user.email, name: user.name, emailVerified: false }, sessionId });
@@ -49,9 +49,9 @@ describe('the request session: checked once, by middleware, for the page', () =>
   it('a revoked session, or one older than the token version, is sent to sign-in', async () => {
     const { user, sessionId, token } = await signedIn();
     await withSystem('test: revoke', (tx) => revokeSession(tx, user.id, sessionId, 'test'));
-    const revoked = await middleware(request('/w/anything', { cookie: `${COOKIE}=${token}` }));
+    const revoked = await middleware(request('/account', { cookie: `${COOKIE}=${token}` }));
     expect(revoked.status).toBe(307);
-    expect(revoked.headers.get('location')).toContain('/sign-in?callbackUrl=%2Fw%2Fanything');
+    expect(revoked.headers.get('location')).toContain('/sign-in?callbackUrl=%2Faccount');
 
     const other = await signedIn();
     await withSystem('test: sign out everywhere', (tx) => revokeAllSessions(tx, other.user.id, { reason: 'test' }));
@@ -65,7 +65,7 @@ describe('the request session: checked once, by middleware, for the page', () =>
     const publicPage = await middleware(request('/pricing', { [name]: forged }));
     expect(forwardedHeaders(publicPage).has(name)).toBe(false);
     expect(forwardedSession(forwardedHeaders(publicPage))).toBeUndefined();
-    const protectedPage = await middleware(request('/w/anything', { [name]: forged }));
+    const protectedPage = await middleware(request('/account', { [name]: forged }));
     expect(protectedPage.status).toBe(307);
   });
 

@@ -84,7 +84,8 @@ describe('two-factor sign-in', () => {
     freshClient();
     const { user, secret } = await enrolledUser();
     expect(await submit(signInAction, { email: user.email, password: PASSWORD, callbackUrl: '/w/somewhere' })).toEqual({ redirect: '/sign-in/two-factor' });
-    expect([...jar.keys()]).toEqual(['tessera.2fa']);
+    // No session yet; the device cookie vouches only for the password (lib/auth/device-cookie.ts).
+    expect([...jar.keys()].sort()).toEqual(['tessera.2fa', 'tessera.device']);
 
     expect((await submit(twoFactorSignInAction, { code: '000000' })).result).toEqual({
       ok: false,

@@ -12,6 +12,7 @@ describe('redisConfigFromEnv', () => {
     expect(redisConfigFromEnv({ ...none, REDIS_URL: 'redis://localhost:6379' })).toEqual({
       backend: 'redis',
       url: 'redis://localhost:6379',
+      timeoutMs: 200,
     });
   });
 
