@@ -61,9 +61,14 @@ export class AccessibilityWatch {
     });
   }
 
-  /** Reads what every watched page shows now, then checks every copy taken. */
-  async finish(): Promise<void> {
+  /** Copies what every watched page shows now (before its context closes). */
+  async takeAll(): Promise<void> {
     await Promise.all([...this.contexts].flatMap((context) => context.pages().map((page) => this.settleAndTake(page))));
+  }
+
+  /** Copies what every watched page shows now, then checks every copy taken. */
+  async finish(): Promise<void> {
+    await this.takeAll();
     for (let next = this.snapshots.shift(); next; next = this.snapshots.shift()) await this.check(next);
   }
 

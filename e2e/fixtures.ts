@@ -75,8 +75,9 @@ export const test = base.extend<Fixtures>({
       contexts.push(context);
       return context;
     });
-    // The a11y fixture reads the pages after this teardown would have closed them: read them first.
-    await a11y.finish();
+    // The a11y fixture reads the pages after this teardown would have closed them: copy them first
+    // (its own teardown, with its own timeout, runs axe on the copies).
+    await a11y.takeAll();
     await Promise.all(contexts.map((context) => context.close()));
   },
 });

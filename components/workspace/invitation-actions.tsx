@@ -26,15 +26,16 @@ export function InvitationActions({
       <form action={resend}>
         <input type="hidden" name="workspace" value={workspace} />
         <input type="hidden" name="invitationId" value={invitationId} />
-        <SubmitButton variant="secondary" size="sm" pendingText="Sending…" aria-label={`Resend invitation to ${email}`}>
-          Resend
+        {/* Names from the text, not aria-label, so they contain what is shown, pending text too (WCAG 2.5.3). */}
+        <SubmitButton variant="secondary" size="sm" pendingText="Sending…">
+          Resend<span className="sr-only"> invitation to {email}</span>
         </SubmitButton>
       </form>
       <form action={revoke}>
         <input type="hidden" name="workspace" value={workspace} />
         <input type="hidden" name="invitationId" value={invitationId} />
-        <SubmitButton variant="ghost" size="sm" pendingText="Revoking…" aria-label={`Revoke invitation to ${email}`}>
-          Revoke
+        <SubmitButton variant="ghost" size="sm" pendingText="Revoking…">
+          Revoke<span className="sr-only"> invitation to {email}</span>
         </SubmitButton>
       </form>
       {resent?.ok ? (

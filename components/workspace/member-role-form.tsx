@@ -35,8 +35,9 @@ export function MemberRoleForm({
           </option>
         ))}
       </Select>
-      <SubmitButton variant="secondary" size="sm" pendingText="Saving…" aria-label={`Save role for ${memberName}`}>
-        Save
+      {/* The name comes from the text (not aria-label), so it always contains what is shown, "Saving…" too (WCAG 2.5.3). */}
+      <SubmitButton variant="secondary" size="sm" pendingText="Saving…">
+        Save<span className="sr-only"> role for {memberName}</span>
       </SubmitButton>
       {state && !state.ok ? (
         <p role="alert" className="basis-full text-xs text-danger">

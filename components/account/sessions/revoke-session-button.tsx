@@ -19,8 +19,9 @@ export function RevokeSessionButton({
   return (
     <form action={formAction} className="flex flex-col items-start gap-1 sm:items-end">
       <input type="hidden" name="sessionId" value={sessionId} />
-      <SubmitButton variant="secondary" size="sm" pendingText="Revoking…" aria-label={`Revoke session on ${device}`}>
-        Revoke
+      {/* The name comes from the text (not aria-label), so it always contains what is shown, "Revoking…" too (WCAG 2.5.3). */}
+      <SubmitButton variant="secondary" size="sm" pendingText="Revoking…">
+        Revoke<span className="sr-only"> session on {device}</span>
       </SubmitButton>
       {state && !state.ok ? (
         <p role="alert" className="text-xs text-danger">

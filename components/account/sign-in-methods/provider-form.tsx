@@ -16,9 +16,10 @@ export function ProviderForm({ provider, name, connected, action }: { provider: 
         variant={connected ? 'ghost' : 'secondary'}
         size="sm"
         pendingText={connected ? 'Disconnecting…' : `Opening ${name}…`}
-        aria-label={`${connected ? 'Disconnect' : 'Connect'} ${name}`}
       >
+        {/* The name comes from the text, not aria-label, so it contains what is shown, pending text too (WCAG 2.5.3). */}
         {connected ? 'Disconnect' : 'Connect'}
+        <span className="sr-only"> {name}</span>
       </SubmitButton>
       {state && !state.ok ? (
         <p role="alert" className="max-w-xs text-right text-xs text-danger">
