@@ -10,18 +10,23 @@ test('the offline page works under the CSP: no console errors, and "Try again" r
   await expect(page.getByRole('heading', { name: 'You’re not connected' })).toBeVisible();
 });
 
-test('offline, the service worker serves the offline page, and "Try again" loads the page once back online', async ({ page, context }) => {
-  await page.goto('/pricing');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
+test.describe('with the service worker', () => {
+  // The shared fixture blocks service workers (e2e/fixtures.ts); this journey is about one.
+  test.use({ serviceWorkers: 'allow' });
+
+  test('offline, the service worker serves the offline page, and "Try again" loads the page once back online', async ({ page, context }) => {
+    await page.goto('/pricing');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    await page.goto('/legal/terms');
+    await expect(page.getByRole('heading', { name: 'You’re not connected' })).toBeVisible();
+    await expect(page).toHaveURL(/\/legal\/terms$/);
+    await context.setOffline(false);
+    await page.getByRole('link', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { name: 'Terms of service', level: 1 })).toBeVisible();
   });
-  await context.setOffline(true);
-  await page.goto('/legal/terms');
-  await expect(page.getByRole('heading', { name: 'You’re not connected' })).toBeVisible();
-  await expect(page).toHaveURL(/\/legal\/terms$/);
-  await context.setOffline(false);
-  await page.getByRole('link', { name: 'Try again' }).click();
-  await expect(page.getByRole('heading', { name: 'Terms of service', level: 1 })).toBeVisible();
 });
 
 for (const path of ['/dev/ui', '/dev/ui/shell']) {
