@@ -71,7 +71,7 @@ export function AuditLogTable({ entries, timeZone, filtered }: { entries: AuditL
   }
   const time = dateFormatter(timeZone, 'date-time-seconds');
   return (
-    <Table>
+    <Table scrollRegionLabel="Audit log entries">
       <TableHeader>
         <TableRow>
           <TableHead>Time</TableHead>

@@ -38,7 +38,7 @@ export function JobRunsTable({ runs, timeZone }: { runs: JobRunRow[]; timeZone: 
   }
   const time = dateFormatter(timeZone, 'date-time-seconds');
   return (
-    <Table>
+    <Table scrollRegionLabel="Background job runs">
       <TableHeader>
         <TableRow>
           <TableHead>Workflow</TableHead>
