@@ -24,10 +24,10 @@ const GONE = /Execution context was destroyed|Target page, context or browser ha
  * Checks every distinct path of our origin that a watched page shows, once per test, against
  * WCAG 2.1 AA in light and dark mode.
  *
- * A page is read when it is about to be left (its next document, client-side route or server
- * action request waits until the copy is taken) and when the test ends; at that point it has been
- * through what the test did to it (field errors, opened panels), states people see too. Reading at
- * `load` would race the test, which goes on typing and clicking.
+ * A page is copied when it is about to be left (as its next document, client-side route or
+ * server action request goes out: the old DOM stays until the answer arrives) and when the test
+ * ends; by then it has been through what the test did to it (field errors, opened panels), states
+ * people see too. Checking at `load` would race the test, which goes on typing and clicking.
  *
  * axe runs when the test is over, on a copy of each DOM without its scripts, in a page of its
  * own: a run takes seconds on a busy machine, and holding the journey that long (or running beside
@@ -39,6 +39,7 @@ export class AccessibilityWatch {
   private readonly contexts = new Set<BrowserContext>();
   private inspector: Promise<Page> | null = null;
   private readonly snapshots: Snapshot[] = [];
+  private readonly pending = new Set<Promise<void>>();
   private snapshot: Snapshot | null = null;
   readonly violations: A11yViolation[] = [];
   readonly failures: string[] = [];
@@ -54,15 +55,22 @@ export class AccessibilityWatch {
   async watch(context: BrowserContext): Promise<void> {
     this.contexts.add(context);
     context.on('close', () => this.contexts.delete(context));
-    await context.route('**/*', async (route) => {
-      const leaving = this.leavingPage(route.request());
-      if (leaving) await this.take(leaving.page, !leaving.document);
-      await route.fallback();
+    // Request events, not routing: a route would disable the browser cache and pass every request
+    // through the test process, which made journeys half as slow again.
+    context.on('request', (request) => {
+      const leaving = this.leavingPage(request);
+      if (leaving) this.track(this.take(leaving.page, !leaving.document));
     });
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
   /** Copies what every watched page shows now (before its context closes). */
   async takeAll(): Promise<void> {
+    await Promise.all([...this.pending]);
     await Promise.all([...this.contexts].flatMap((context) => context.pages().map((page) => this.settleAndTake(page))));
   }
 
@@ -122,7 +130,7 @@ export class AccessibilityWatch {
     this.taken.add(url.pathname);
     let copy: { html: string | null; settled: boolean } | 'timeout';
     try {
-      // Never hold a navigation long: a document being torn down may not answer at all.
+      // A document being torn down may not answer at all.
       copy = await Promise.race([
         page.evaluate(() => {
           if (document.contentType !== 'text/html' || !document.body) return { html: null, settled: true };

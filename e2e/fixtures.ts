@@ -27,9 +27,6 @@ export const test = base.extend<Fixtures>({
   extraHTTPHeaders: async ({}, use) => {
     await use({ 'x-forwarded-for': clientAddress() });
   },
-  // The accessibility check sees page changes through request routing, which a service worker's
-  // requests bypass; no journey needs the offline worker (a spec that does can `test.use` 'allow').
-  serviceWorkers: 'block',
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -68,7 +65,6 @@ export const test = base.extend<Fixtures>({
         isMobile,
         hasTouch,
         deviceScaleFactor,
-        serviceWorkers: 'block',
         extraHTTPHeaders: { 'x-forwarded-for': clientAddress() },
       });
       await a11y.watch(context);

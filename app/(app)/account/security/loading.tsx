@@ -2,7 +2,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 
 export default function SecurityLoading() {
   return (
-    <div className="space-y-8" aria-busy="true" aria-label="Loading security settings">
+    <div className="space-y-8" role="status" aria-busy="true" aria-label="Loading security settings">
       <Skeleton className="h-8 w-40" />
       {[0, 1, 2].map((i) => (
         <Skeleton key={i} className="h-48 w-full rounded-xl" />
