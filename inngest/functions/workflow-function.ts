@@ -7,7 +7,8 @@ import {
   type InngestFunction,
 } from 'inngest';
 import { backoffMs, type AnyWorkflow, type Workflow, type WorkflowContext, type WorkflowPayload } from '@/lib/jobs/define-workflow';
-import { ChildWorkflowError, NonRetriableWorkflowError, WorkflowTimeoutError, loggableError, safeError, safeWire } from '@/lib/jobs/errors';
+import { ChildWorkflowError, NonRetriableWorkflowError, WorkflowTimeoutError, safeError, safeWire } from '@/lib/jobs/errors';
+import { loggableError } from '@/lib/observability/error-chain';
 import { inngest } from '@/lib/jobs/inngest-client';
 import { inngestFlowControl } from '@/lib/jobs/inngest-options';
 import type { JobRun } from '@/lib/jobs/job-runs';

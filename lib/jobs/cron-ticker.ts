@@ -2,7 +2,7 @@ import { getLogger } from '@/lib/observability/logger';
 import { workflowBackend } from './backend';
 import { cronMatches } from './cron-expression';
 import type { AnyWorkflow } from './define-workflow';
-import { loggableError } from './errors';
+import { loggableError } from '@/lib/observability/error-chain';
 import { runInline } from './inline-runner';
 import { afterCommitDispatch } from './outbox';
 

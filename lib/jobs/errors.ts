@@ -91,7 +91,6 @@ export function safeWire(error: unknown): Error {
 }
 
 // One rule for logged errors, shared with the rest of the app.
-export { loggableError, redactSqlParams, type LoggableError } from '@/lib/observability/error-chain';
 
 const MAX_TEXT_LENGTH = 2_000;
 

@@ -1,6 +1,7 @@
 import { getLogger } from '@/lib/observability/logger';
 import { backoffMs, type AnyWorkflow, type Workflow, type WorkflowContext, type WorkflowPayload } from './define-workflow';
-import { ChildWorkflowError, loggableError } from './errors';
+import { loggableError } from '@/lib/observability/error-chain';
+import { ChildWorkflowError } from './errors';
 import type { JobRun } from './job-runs';
 import { sendEventsFromRun } from './run-events';
 import { executeAttempt, recordRunProgress } from './run-recorder';

@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { withSystem } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { defineWorkflow } from '@/lib/jobs/define-workflow';
+import { loggableError, redactSqlParams } from '@/lib/observability/error-chain';
 import {
   INTERNAL_ERROR_MESSAGE,
-  loggableError,
   NonRetriableWorkflowError,
-  redactSqlParams,
   safeError,
   safeWire,
   WorkflowTimeoutError,
