@@ -1,5 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { encodeForwardedSession, forwardedSessionHeader, sessionFromRequestHeaders, type RequestSession } from '@/lib/auth/request-session';
+import {
+  encodeForwardedSession,
+  forwardedSessionHeader,
+  sessionFromRequestHeaders,
+  type ForwardedMembership,
+  type RequestSession,
+} from '@/lib/auth/request-session';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
@@ -91,7 +97,7 @@ async function gate(request: NextRequest, requestId: string) {
     }
     if (gated === 'not_found') return finish(NextResponse.rewrite(notFoundUrl(request), { request: { headers: forwarded } }));
     // The page reads this instead of checking the same session a second time.
-    forwarded.set(forwardedSessionHeader(), encodeForwardedSession(gated.session));
+    forwarded.set(forwardedSessionHeader(), encodeForwardedSession(gated.session, gated.membership));
   }
 
   const response = NextResponse.next({ request: { headers: forwarded } });
@@ -117,12 +123,16 @@ async function gate(request: NextRequest, requestId: string) {
  * (lib/tenancy/workspace-page-gate.ts). Actions (POST) answer their own not-found result through
  * workspaceAction. Throws DatabaseUnavailableError when it could not check.
  */
-async function protectedGate(request: NextRequest): Promise<{ session: RequestSession } | 'signed_out' | 'not_found'> {
+async function protectedGate(
+  request: NextRequest,
+): Promise<{ session: RequestSession; membership: ForwardedMembership | null } | 'signed_out' | 'not_found'> {
   const session = await sessionFromRequestHeaders(request.headers, request.nextUrl.protocol);
   if (!session) return 'signed_out';
   const page = request.method === 'GET' || request.method === 'HEAD';
-  if (page && (await workspacePageGate(session.user.id, request.nextUrl.pathname)) === 'not_found') return 'not_found';
-  return { session };
+  if (!page) return { session, membership: null };
+  const verdict = await workspacePageGate(session.user.id, request.nextUrl.pathname);
+  if (verdict === 'not_found') return 'not_found';
+  return { session, membership: verdict.membership };
 }
 
 // No route can ever live here (App Router ignores `_` folders), so Next answers its 404 page with

@@ -51,7 +51,18 @@ test('the demo user signs in and lands in the app shell', async ({ page }, testI
     }
   }
   await snap(page, testInfo, 'dashboard');
-  await page.goto('/w/demo/bots');
+  if (nav) {
+    await page.goto('/w/demo/bots');
+  } else {
+    // On a phone the same navigation opens in a drawer, which closes once a link is followed.
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Navigation' });
+    for (const product of ['Bots', 'Journal', 'Money', 'Pricing']) {
+      await expect(drawer.getByRole('link', { name: product })).toBeVisible();
+    }
+    await drawer.getByRole('link', { name: 'Bots' }).click();
+    await expect(drawer).toBeHidden();
+  }
   await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
 });
 

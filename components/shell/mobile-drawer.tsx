@@ -6,7 +6,7 @@ import { CloseIcon, MenuIcon } from '@/components/ui/icons';
 
 /**
  * The phone navigation drawer: a native modal <dialog> (focus trap, Escape, inert page for free)
- * styled as a left panel. It closes itself after navigation.
+ * styled as a left panel. It closes itself after navigation, and renders its content only while open.
  */
 export function MobileDrawer({ title, children }: { title: string; children: ReactNode }) {
   const pathname = usePathname();
@@ -57,7 +57,9 @@ export function MobileDrawer({ title, children }: { title: string; children: Rea
               <CloseIcon className="size-5" />
             </button>
           </div>
-          <div className="flex min-h-0 flex-1 flex-col">{children}</div>
+          {/* Drawn only while open: a closed dialog shows nothing, and the shell's sidebar would
+              otherwise be rendered into every page's HTML twice. */}
+          {open ? <div className="flex min-h-0 flex-1 flex-col">{children}</div> : null}
         </div>
       </dialog>
     </>

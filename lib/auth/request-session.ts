@@ -3,6 +3,8 @@ import { getToken, type JWT } from 'next-auth/jwt';
 import { z } from 'zod';
 import { withSystem } from '@/db/tenant';
 import { env } from '@/lib/env';
+import { ROLES, type WorkspaceRole } from '@/lib/tenancy/permissions';
+import type { WorkspaceMembership } from '@/lib/tenancy/workspace-membership';
 import { activeSessionUser, type ActiveSessionUser } from './sessions';
 
 /**
@@ -69,10 +71,36 @@ export async function sessionFromRequestHeaders(headers: Headers, requestProtoco
   };
 }
 
-const forwardedSchema = z.object({
+const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), emailVerified: z.boolean() }),
   sessionId: z.string(),
 });
+
+const workspaceSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  currency: z.string(),
+  role: z.enum(ROLES as [WorkspaceRole, ...WorkspaceRole[]]),
+});
+
+/** What the request gate learned about the workspace in the path, so the page needn't ask again. */
+export type ForwardedMembership = { slug: string; found: WorkspaceMembership };
+
+const forwardedSchema = z.object({
+  session: sessionSchema,
+  membership: z
+    .object({
+      slug: z.string(),
+      found: z.object({ current: workspaceSummarySchema.nullable(), workspaces: z.array(workspaceSummarySchema), movedTo: z.string().nullable() }),
+    })
+    .nullable(),
+});
+
+// Node refuses request headers past 16 KB in total; a user in hundreds of workspaces has their
+// membership read again by the page instead.
+const MAX_FORWARDED_MEMBERSHIP_BYTES = 6_000;
 
 const holder = globalThis as unknown as { __tesseraSessionHeader?: string };
 
@@ -85,13 +113,13 @@ export function forwardedSessionHeader(): string {
   return holder.__tesseraSessionHeader;
 }
 
-export function encodeForwardedSession(session: RequestSession): string {
+export function encodeForwardedSession(session: RequestSession, membership: ForwardedMembership | null = null): string {
+  const keep = membership && JSON.stringify(membership).length <= MAX_FORWARDED_MEMBERSHIP_BYTES ? membership : null;
   // Base64url: a header value is bytes, and names may hold any character.
-  return Buffer.from(JSON.stringify(session)).toString('base64url');
+  return Buffer.from(JSON.stringify({ session, membership: keep })).toString('base64url');
 }
 
-/** The session middleware checked for this request, or undefined when it checked none. */
-export function forwardedSession(headers: Headers): RequestSession | null | undefined {
+function decodeForwarded(headers: Headers): z.infer<typeof forwardedSchema> | null | undefined {
   const value = headers.get(forwardedSessionHeader());
   if (value === null) return undefined;
   try {
@@ -100,4 +128,17 @@ export function forwardedSession(headers: Headers): RequestSession | null | unde
   } catch {
     return null;
   }
+}
+
+/** The session middleware checked for this request, or undefined when it checked none. */
+export function forwardedSession(headers: Headers): RequestSession | null | undefined {
+  const forwarded = decodeForwarded(headers);
+  return forwarded === undefined || forwarded === null ? forwarded : forwarded.session;
+}
+
+/** The gate's membership read for the workspace at `slug` in this request, or null when it made none. */
+export function forwardedMembership(headers: Headers, userId: string, slug: string): WorkspaceMembership | null {
+  const forwarded = decodeForwarded(headers);
+  if (!forwarded?.membership || forwarded.session.user.id !== userId || forwarded.membership.slug !== slug) return null;
+  return forwarded.membership.found;
 }

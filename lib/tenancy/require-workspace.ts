@@ -2,6 +2,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { tenantContext, type TenantContext } from '@/db/tenant';
+import { forwardedMembership } from '@/lib/auth/request-session';
 import { PATHNAME_HEADER } from '@/lib/http/gate';
 import { requireUser, type SessionUser } from './session';
 import { redirectedWorkspacePath } from './slug-redirects';
@@ -21,14 +22,15 @@ export { PATHNAME_HEADER };
 
 /**
  * Session + membership + role for `/w/[slug]`, in one system read (findWorkspaceMembership)
- * before any tenant transaction. A workspace the user doesn't belong to
+ * before any tenant transaction — the request gate's, forwarded, when it made one. A workspace the user doesn't belong to
  * is a 404, not a 403: its existence is not disclosed. A member following an old slug is
  * redirected to the current one. Deduplicated per request, so a layout, its page and an action
  * share one lookup.
  */
 export const requireWorkspace = cache(async (slug: string): Promise<WorkspaceAccess> => {
   const user = await requireUser();
-  const found = await findWorkspaceMembership(user.id, slug);
+  // The request gate read the same membership for a page load; an action reads it here.
+  const found = forwardedMembership(await headers(), user.id, slug) ?? (await findWorkspaceMembership(user.id, slug));
   if (found.movedTo) {
     const path = (await headers()).get(PATHNAME_HEADER);
     redirect(redirectedWorkspacePath(path, slug, found.movedTo));

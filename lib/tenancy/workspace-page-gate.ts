@@ -1,5 +1,5 @@
 import { can, type Permission } from './permissions';
-import { findWorkspaceMembership } from './workspace-membership';
+import { findWorkspaceMembership, type WorkspaceMembership } from './workspace-membership';
 
 // The shape slugSchema accepts (lib/tenancy/slugs.ts): anything else is no workspace's address.
 const SLUG_SHAPE = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
@@ -44,14 +44,19 @@ export function workspacePagePath(pathname: string): { slug: string | null; subP
  * inside the render, the status would already be sent (200) by the time the page's notFound()
  * lands in a loading boundary, and an RSC request (client navigation) is always streamed: only
  * a refusal made before rendering can answer 404. An old slug of the user's workspace passes, for
- * the page to redirect; any path outside `/w/<slug>` passes.
+ * the page to redirect; any path outside `/w/<slug>` passes. A pass carries the membership it
+ * read, which middleware forwards so the page doesn't read it a second time.
  */
-export async function workspacePageGate(userId: string, pathname: string): Promise<'pass' | 'not_found'> {
+export async function workspacePageGate(
+  userId: string,
+  pathname: string,
+): Promise<'not_found' | { membership: { slug: string; found: WorkspaceMembership } | null }> {
   const page = workspacePagePath(pathname);
-  if (!page) return 'pass';
+  if (!page) return { membership: null };
   if (!page.slug) return 'not_found';
-  const membership = await findWorkspaceMembership(userId, page.slug);
-  if (membership.movedTo) return 'pass';
-  if (!membership.current) return 'not_found';
-  return can(membership.current.role, workspacePagePermission(page.subPath)) ? 'pass' : 'not_found';
+  const found = await findWorkspaceMembership(userId, page.slug);
+  const pass = { membership: { slug: page.slug, found } };
+  if (found.movedTo) return pass;
+  if (!found.current) return 'not_found';
+  return can(found.current.role, workspacePagePermission(page.subPath)) ? pass : 'not_found';
 }

@@ -3,7 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { withSystem } from '@/db/tenant';
 import { env } from '@/lib/env';
-import { forwardedSession, forwardedSessionHeader, sessionFromRequestHeaders } from '@/lib/auth/request-session';
+import { forwardedMembership, forwardedSession, forwardedSessionHeader, sessionFromRequestHeaders } from '@/lib/auth/request-session';
 import { createUserSession, revokeAllSessions, revokeSession } from '@/lib/auth/sessions';
 import { middleware } from '@/middleware';
 import { createTenant } from '../../helpers/database';
@@ -12,12 +12,12 @@ const COOKIE = 'authjs.session-token';
 const rand = () => Math.floor(Math.random() * 250) + 1;
 
 async function signedIn() {
-  const { user } = await createTenant();
+  const { user, workspace } = await createTenant();
   const { sessionId } = await withSystem('test: sign-in', (tx) =>
     createUserSession(tx, { userId: user.id, userAgent: 'vitest', ip: '203.0.113.9', method: 'password' }),
   );
   const token = await encode({ token: { uid: user.id, sid: sessionId, tv: 0, email: user.email }, secret: env().AUTH_SECRET, salt: COOKIE });
-  return { user, sessionId, token };
+  return { user, workspace, sessionId, token };
 }
 
 function request(path: string, headers: Record<string, string> = {}) {
@@ -44,6 +44,17 @@ describe('the request session: checked once, by middleware, for the page', () =>
     expect(response.headers.get('x-middleware-next')).toBe('1');
     const session = forwardedSession(forwardedHeaders(response));
     expect(session).toEqual({ user: { id: user.id, email: user.email, name: user.name, emailVerified: false }, sessionId });
+  });
+
+  it("a workspace page gets the gate's membership read with the session, for that user and slug only", async () => {
+    const { user, workspace, token } = await signedIn();
+    const response = await middleware(request(`/w/${workspace.slug}`, { cookie: `${COOKIE}=${token}` }));
+    const headers = forwardedHeaders(response);
+    expect(forwardedMembership(headers, user.id, workspace.slug)?.current).toMatchObject({ id: workspace.id, role: 'owner' });
+    expect(forwardedMembership(headers, user.id, 'another-slug')).toBeNull();
+    expect(forwardedMembership(headers, 'another-user', workspace.slug)).toBeNull();
+    // A page outside any workspace forwards the session alone.
+    expect(forwardedMembership(forwardedHeaders(await middleware(request('/account', { cookie: `${COOKIE}=${token}` }))), user.id, workspace.slug)).toBeNull();
   });
 
   it('a revoked session, or one older than the token version, is sent to sign-in', async () => {

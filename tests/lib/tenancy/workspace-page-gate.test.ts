@@ -5,13 +5,29 @@ import { withSystem } from '@/db/tenant';
 import { workspacePageGate, workspacePagePath, workspacePagePermission } from '@/lib/tenancy/workspace-page-gate';
 import { addMember, createUser, createWorkspaceWithOwner } from './support';
 
+/** The gate's verdict alone ('pass' or 'not_found'); what a pass forwards is tested below. */
+async function gate(userId: string, pathname: string): Promise<'pass' | 'not_found'> {
+  const verdict = await workspacePageGate(userId, pathname);
+  return verdict === 'not_found' ? verdict : 'pass';
+}
+
 describe('workspacePageGate (decided before a workspace page renders)', () => {
+  it('a pass carries the membership it read, for the page; a path outside a workspace carries none', async () => {
+    const { workspace, owner } = await createWorkspaceWithOwner();
+    const verdict = await workspacePageGate(owner.id, `/w/${workspace.slug}/settings`);
+    expect(verdict).not.toBe('not_found');
+    if (verdict === 'not_found') return;
+    expect(verdict.membership?.slug).toBe(workspace.slug);
+    expect(verdict.membership?.found.current).toMatchObject({ id: workspace.id, role: 'owner' });
+    expect(await workspacePageGate(owner.id, '/account')).toEqual({ membership: null });
+  });
+
   it('passes a member and refuses a stranger on every page of the workspace', async () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     const stranger = await createUser();
     for (const path of ['', '/settings', '/settings/members', '/bots', '/no-such-page']) {
-      expect(await workspacePageGate(owner.id, `/w/${workspace.slug}${path}`)).toBe('pass');
-      expect(await workspacePageGate(stranger.id, `/w/${workspace.slug}${path}`)).toBe('not_found');
+      expect(await gate(owner.id, `/w/${workspace.slug}${path}`)).toBe('pass');
+      expect(await gate(stranger.id, `/w/${workspace.slug}${path}`)).toBe('not_found');
     }
   });
 
@@ -19,27 +35,27 @@ describe('workspacePageGate (decided before a workspace page renders)', () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     const viewer = await addMember(workspace.id, 'viewer');
     const admin = await addMember(workspace.id, 'admin');
-    expect(await workspacePageGate(viewer.user.id, `/w/${workspace.slug}/settings`)).toBe('pass');
-    expect(await workspacePageGate(viewer.user.id, `/w/${workspace.slug}/settings/audit`)).toBe('not_found');
-    expect(await workspacePageGate(viewer.user.id, `/w/${workspace.slug}/settings/audit/export`)).toBe('not_found');
-    expect(await workspacePageGate(admin.user.id, `/w/${workspace.slug}/settings/audit`)).toBe('pass');
-    expect(await workspacePageGate(owner.id, `/w/${workspace.slug}/settings/audit`)).toBe('pass');
+    expect(await gate(viewer.user.id, `/w/${workspace.slug}/settings`)).toBe('pass');
+    expect(await gate(viewer.user.id, `/w/${workspace.slug}/settings/audit`)).toBe('not_found');
+    expect(await gate(viewer.user.id, `/w/${workspace.slug}/settings/audit/export`)).toBe('not_found');
+    expect(await gate(admin.user.id, `/w/${workspace.slug}/settings/audit`)).toBe('pass');
+    expect(await gate(owner.id, `/w/${workspace.slug}/settings/audit`)).toBe('pass');
   });
 
   it('lets a member through an old address (the page redirects) and refuses anyone else', async () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     const oldSlug = `old-${randomUUID().slice(0, 8)}`;
     await withSystem('test: test fixture', (tx) => tx.insert(workspaceSlugRedirects).values({ tenantId: workspace.id, oldSlug }));
-    expect(await workspacePageGate(owner.id, `/w/${oldSlug}/settings`)).toBe('pass');
-    expect(await workspacePageGate((await createUser()).id, `/w/${oldSlug}/settings`)).toBe('not_found');
+    expect(await gate(owner.id, `/w/${oldSlug}/settings`)).toBe('pass');
+    expect(await gate((await createUser()).id, `/w/${oldSlug}/settings`)).toBe('not_found');
   });
 
   it('refuses a malformed slug and leaves every other path alone', async () => {
     const user = await createUser();
-    expect(await workspacePageGate(user.id, '/w/Not_A_Slug')).toBe('not_found');
-    expect(await workspacePageGate(user.id, '/w/%E0%A4%A')).toBe('not_found');
-    expect(await workspacePageGate(user.id, '/w')).toBe('pass');
-    expect(await workspacePageGate(user.id, '/account/security')).toBe('pass');
+    expect(await gate(user.id, '/w/Not_A_Slug')).toBe('not_found');
+    expect(await gate(user.id, '/w/%E0%A4%A')).toBe('not_found');
+    expect(await gate(user.id, '/w')).toBe('pass');
+    expect(await gate(user.id, '/account/security')).toBe('pass');
   });
 });
 
