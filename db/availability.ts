@@ -4,8 +4,14 @@ import { getLogger } from '@/lib/observability/logger';
  * The database could not be reached in time (or is known to be down). Entry points answer 503
  * (`unavailable`) for it: never a redirect to sign-in, never a bare 500.
  */
+// A registered symbol, not `instanceof`: middleware and the app are separate bundles, each with
+// its own copy of this class, while the pool (and its deadline timer) is one per process. An error
+// made by one copy failed the other's instanceof, and the gate answered 500 instead of 503.
+const BRAND = Symbol.for('tessera.database-unavailable');
+
 export class DatabaseUnavailableError extends Error {
   readonly code = 'unavailable';
+  readonly [BRAND] = true;
   constructor(message = 'The database is unavailable', options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'DatabaseUnavailableError';
@@ -14,7 +20,7 @@ export class DatabaseUnavailableError extends Error {
 
 export function isDatabaseUnavailable(error: unknown): error is DatabaseUnavailableError {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof DatabaseUnavailableError) return true;
+    if (typeof e === 'object' && (e as { [BRAND]?: unknown })[BRAND] === true) return true;
   }
   return false;
 }

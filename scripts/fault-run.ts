@@ -4,7 +4,7 @@
 // readiness. Prints one JSON line per phase and path: status counts and latencies.
 //   DATABASE_URL=postgres://… REDIS_URL=redis://… npx tsx scripts/fault-run.ts [seconds=10] [port=3601]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { percentile } from '@/bench/support';
 import { createFreshDatabase, dropDatabase } from '@/db/testing/fresh-database';
 import { DEMO_USER } from '@/lib/demo/demo-accounts';
@@ -81,6 +81,7 @@ function cookiesOf(response: Response): string[] {
 async function signIn(): Promise<{ status: number; cookie: string | null }> {
   const from = ip();
   const csrf = await fetch(`${origin}/api/auth/csrf`, { headers: { 'x-forwarded-for': from }, signal: AbortSignal.timeout(30_000) });
+  if (csrf.status !== 200) return { status: csrf.status, cookie: null };
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: 'POST',
@@ -91,7 +92,9 @@ async function signIn(): Promise<{ status: number; cookie: string | null }> {
   });
   const session = cookiesOf(response).find((c) => c.startsWith('authjs.session-token='));
   const location = response.headers.get('location') ?? '';
-  return { status: session && !location.includes('error') ? response.status : 0, cookie: session ?? null };
+  // Auth.js refuses a sign-in with a redirect to its error page: reported as 401 here.
+  const refused = !session || location.includes('error');
+  return { status: refused ? (response.status === 302 ? 401 : response.status) : response.status, cookie: refused ? null : session! };
 }
 
 type Sample = { path: string; status: number | string; ms: number };
@@ -113,7 +116,7 @@ async function phase(name: string, seconds: number, session: string) {
     pending.push(sample('/w/demo', get('/w/demo', session)));
     if (tick % 2 === 0) pending.push(sample('/sign-in', get('/sign-in')));
     if (tick % 5 === 0) pending.push(sample('/api/health/ready', get('/api/health/ready')));
-    if (tick % 10 === 0) pending.push(sample('sign-in POST', async () => (await signIn()).status || 401));
+    if (tick % 10 === 0) pending.push(sample('sign-in POST', async () => (await signIn()).status));
     await new Promise((r) => setTimeout(r, 100));
   }
   const samples = await Promise.all(pending);
@@ -140,6 +143,8 @@ try {
   pg.set('open');
   await phase('after postgres', 5, cookie);
   const lines = serverLog.filter((l) => l.startsWith('{'));
+  // FAULT_RUN_LOG=<file> keeps the server's whole log, to read what a status came from.
+  if (process.env.FAULT_RUN_LOG) writeFileSync(process.env.FAULT_RUN_LOG, `${serverLog.join('\n')}\n`);
   const count = (msg: string) => lines.filter((l) => l.includes(`"msg":"${msg}`)).length;
   console.log(
     JSON.stringify({

@@ -2,6 +2,9 @@ import { unstable_rethrow } from 'next/navigation';
 import { AppError, type AppErrorCode } from '@/lib/errors/app-error';
 import type { ActionResult } from './form-state';
 import { getLogger } from '@/lib/observability/logger';
+import { isDatabaseUnavailable } from '@/db/tenant';
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'We can’t reach our database right now, so nothing was changed. Please try again in a minute.';
 
 export type { ActionResult, ActionState, FormAction } from './form-state';
 export { fieldError, submitted } from './form-state';
@@ -19,8 +22,8 @@ export function failure(
 }
 
 /**
- * AppError → the form's message (under a field when `details.field` names one); anything else is
- * logged and shown as a generic failure. Redirects and notFound pass through.
+ * AppError → the form's message (under a field when `details.field` names one); a database outage
+ * → "try again shortly"; anything else is logged and shown as a generic failure. Redirects and notFound pass through.
  */
 export function actionFailure(error: unknown, component: string, values?: Record<string, string>): ActionResult<never> {
   unstable_rethrow(error);
@@ -31,6 +34,8 @@ export function actionFailure(error: unknown, component: string, values?: Record
       ...(values ? { values } : {}),
     });
   }
+  // Logged once per outage by db/availability.ts, not once per form submitted during it.
+  if (isDatabaseUnavailable(error)) return failure('unavailable', DATABASE_UNAVAILABLE_MESSAGE, values ? { values } : {});
   getLogger({ component }).error({ err: error }, 'server action failed');
   return failure('internal', 'Something went wrong on our side. Please try again.');
 }

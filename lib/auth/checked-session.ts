@@ -9,9 +9,10 @@ type Scope = { unavailable: boolean };
 const scope = new AsyncLocalStorage<Scope>();
 
 /**
- * Called by the JWT callback when the session row could not be read. Auth.js swallows errors
- * from its callbacks and answers "no session", which would send a signed-in person to sign-in
- * (and make /api/auth/session clear their cookie) whenever the database is away.
+ * Called from the Auth.js config when a session check or a sign-in could not reach the database.
+ * Auth.js swallows errors from its callbacks and answers "no session" (or "wrong credentials"),
+ * which would send a signed-in person to sign-in (and make /api/auth/session clear their cookie)
+ * whenever the database is away.
  */
 export function noteSessionCheckUnavailable(): void {
   const current = scope.getStore();

@@ -62,6 +62,19 @@ function methodFor(provider: string | undefined, user: { method?: SignInMethod }
   return 'oauth';
 }
 
+/**
+ * Auth.js turns an error inside authorize or a callback into "wrong credentials" or "signed out";
+ * one caused by a database outage is noted, so the route answers 503 (lib/auth/checked-session.ts).
+ */
+async function notingOutage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) noteSessionCheckUnavailable();
+    throw error;
+  }
+}
+
 async function requestContext() {
   const incoming = await headers();
   return { ip: clientIp(incoming), userAgent: incoming.get('user-agent') };
@@ -96,17 +109,17 @@ export function authConfig(): NextAuthConfig {
       Credentials({
         id: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        authorize: (raw, request) => authorizePassword(raw, request),
+        authorize: (raw, request) => notingOutage(() => authorizePassword(raw, request)),
       }),
       Credentials({
         id: 'two-factor',
         credentials: { code: { type: 'text' } },
-        authorize: async (raw) => (typeof raw?.code === 'string' ? authorizeSecondFactor(raw.code) : null),
+        authorize: async (raw) => (typeof raw?.code === 'string' ? notingOutage(() => authorizeSecondFactor(raw.code as string)) : null),
       }),
       Credentials({
         id: 'verified-link',
         credentials: { token: { type: 'text' } },
-        authorize: (raw) => authorizeVerifiedLink(raw),
+        authorize: (raw) => notingOutage(() => authorizeVerifiedLink(raw)),
       }),
       Resend({
         id: 'email',
@@ -138,7 +151,7 @@ export function authConfig(): NextAuthConfig {
         if (user?.id) {
           const context = await requestContext();
           const method = methodFor(account?.provider, user);
-          const session = await withSystem('auth: record sign-in', async (tx) => {
+          const session = await notingOutage(() => withSystem('auth: record sign-in', async (tx) => {
             const [row] = await tx.select({ tv: users.tokenVersion, email: users.email }).from(users).where(eq(users.id, user.id!)).limit(1);
             const created = await createUserSession(tx, { userId: user.id!, userAgent: context.userAgent, ip: context.ip, method });
             await recordAccountAudit(tx, user.id!, {
@@ -152,7 +165,7 @@ export function authConfig(): NextAuthConfig {
             const email = row?.email ?? user.email;
             if (created.newDevice && email) await queueNewDeviceNotice(tx, { email, device: created.device, ip: context.ip, when: new Date() });
             return { ...created, tokenVersion: row?.tv ?? 0, email: row?.email ?? user.email ?? '' };
-          });
+          }));
           // No `sub`: Auth.js would link an OAuth identity to whoever `sub` names, even from a
           // revoked session. Linking goes through lib/auth/oauth-link instead.
           delete token.sub;
@@ -163,11 +176,8 @@ export function authConfig(): NextAuthConfig {
           if (session.newDevice) startEmailDelivery();
           return token;
         }
-        const holder = await activeSessionOfToken(token).catch((error: unknown) => {
-          // "Could not check" is not "signed out": the callers answer 503 (lib/auth/checked-session.ts).
-          if (isDatabaseUnavailable(error)) noteSessionCheckUnavailable();
-          throw error;
-        });
+        // "Could not check" is not "signed out": the callers answer 503 (lib/auth/checked-session.ts).
+        const holder = await notingOutage(() => activeSessionOfToken(token));
         if (!holder) return null;
         // Read every request anyway for revocation, so name and email are never stale.
         delete token.sub;

@@ -1,5 +1,6 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { isDatabaseUnavailable } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { signIn } from './index';
 import { TWO_FACTOR_PATH } from './paths';
@@ -22,6 +23,9 @@ export async function signInWithPassword(input: SignInInput & { callbackUrl: str
     await signIn('credentials', { email: input.email, password: input.password, callbackUrl: input.callbackUrl, redirectTo: input.callbackUrl });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    // Auth.js keeps the real error in `cause.err`: an outage is not a wrong password.
+    const cause = (error.cause as { err?: unknown } | undefined)?.err;
+    if (isDatabaseUnavailable(cause)) throw cause;
     const code = (error as AuthError & { code?: string }).code ?? '';
     if (code === 'two_factor_required') redirect(TWO_FACTOR_PATH);
     throw REFUSALS[code] ?? new AppError('unauthorized', WRONG);

@@ -130,6 +130,19 @@ describe('publicAction', () => {
     expect(await action(null, form({}))).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
   });
 
+  it('answers a database outage with "try again shortly", not the generic failure', async () => {
+    freshIp();
+    const { DatabaseUnavailableError } = await import('@/db/tenant');
+    const action = publicAction({ input: z.object({ email: z.string() }) }, async () => {
+      throw new DatabaseUnavailableError('The database did not answer within 3000 ms');
+    });
+    expect(await action(null, form({ email: 'a@example.test' }))).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/nothing was changed.*try again/i) },
+      values: { email: 'a@example.test' },
+    });
+  });
+
   it('lets a redirect through, and passes a ready result on unchanged', async () => {
     freshIp();
     const redirecting = publicAction({ input: z.object({}) }, async () => redirect('/check-email?kind=sign-up'));
