@@ -17,12 +17,20 @@ export type A11yViolation = {
   targets: string[];
 };
 
+/**
+ * Paths already copied in this run, per project and retry: the suite runs in one worker, so a
+ * path many tests pass through (sign-in, the dashboard) is checked once per viewport, not once per
+ * test — which had made the accessibility check a third of the e2e time. A retry checks anew, so
+ * a test that failed on a violation can't pass on its retry by skipping the page.
+ */
+const takenThisRun = new Set<string>();
+
 /** The page went away while we read it; its next visit is read instead. */
 const GONE = /Execution context was destroyed|Target page, context or browser has been closed|Frame was detached/;
 
 /**
- * Checks every distinct path of our origin that a watched page shows, once per test, against
- * WCAG 2.1 AA in light and dark mode.
+ * Checks every distinct path of our origin that a watched page shows, once per run and viewport,
+ * against WCAG 2.1 AA in light and dark mode.
  *
  * A page is copied when it is about to be left (as its next document, client-side route or
  * server action request goes out: the old DOM stays until the answer arrives) and when the test
@@ -35,7 +43,6 @@ const GONE = /Execution context was destroyed|Target page, context or browser ha
  * renders the same colours and layout.
  */
 export class AccessibilityWatch {
-  private readonly taken = new Set<string>();
   private readonly contexts = new Set<BrowserContext>();
   private inspector: Promise<Page> | null = null;
   private readonly snapshots: Snapshot[] = [];
@@ -119,15 +126,16 @@ export class AccessibilityWatch {
   }
 
   /**
-   * Copies the page's DOM (first visit of its path only) for the check at the end of the test.
+   * Copies the page's DOM (first visit of its path in the run only) for the check at the end of the test.
    * Between a client-side redirect and the page it leads to, the URL can name a route whose
    * content (and title) hasn't arrived: such an in-between state is passed over, not checked.
    */
   private async take(page: Page, settledOnly = false): Promise<void> {
     if (page.isClosed()) return;
     const url = new URL(page.url());
-    if (url.origin !== this.origin || this.taken.has(url.pathname)) return;
-    this.taken.add(url.pathname);
+    const key = `${this.testInfo.project.name}#${this.testInfo.retry} ${url.pathname}`;
+    if (url.origin !== this.origin || takenThisRun.has(key)) return;
+    takenThisRun.add(key);
     let copy: { html: string | null; settled: boolean } | 'timeout';
     try {
       // A document being torn down may not answer at all.
@@ -146,7 +154,7 @@ export class AccessibilityWatch {
       copy = 'timeout';
     }
     if (copy === 'timeout' || (settledOnly && !copy.settled)) {
-      this.taken.delete(url.pathname);
+      takenThisRun.delete(key);
       return;
     }
     if (copy.html !== null) this.snapshots.push({ path: url.pathname, url: url.href, html: copy.html });
