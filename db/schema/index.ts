@@ -4,3 +4,4 @@ export * from './workspaces';
 export * from './platform';
 export * from './identity';
 export * from './jobs';
+export * from './billing';

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx, WorkspaceRole } from '@/db/tenant';
 import { memberships, workspaces } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { openBillingAccount } from '@/lib/billing/accounts';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -46,7 +47,10 @@ export async function getWorkspaceOrThrow(tx: Tx, id: string, options: { lock?: 
   return row;
 }
 
-/** Inserts a workspace and its owner's membership; system work (app_user may not insert workspaces). */
+/**
+ * Inserts a workspace, its owner's membership and its billing account (a Pro trial); system work
+ * (app_user may not insert workspaces).
+ */
 export async function createWorkspace(
   tx: Tx,
   input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string },
@@ -56,6 +60,7 @@ export async function createWorkspace(
     .values({ slug: input.slug, name: input.name, timezone: input.timezone, currency: input.currency, createdBy: input.ownerId })
     .returning();
   await tx.insert(memberships).values({ tenantId: workspace!.id, userId: input.ownerId, role: 'owner' });
+  await openBillingAccount(tx, workspace!.id);
   return workspace!;
 }
 

@@ -227,7 +227,7 @@ describe('workspaceAction: feature and quota gates', () => {
       input: z.object({ name: z.string(), rows: z.coerce.number().int() }),
       permission: 'workspace.update',
       feature: 'money.import',
-      quota: { quota: 'imports.rows', amount: (input) => input.rows },
+      quota: { quota: 'money.imported_rows', amount: (input) => input.rows },
     },
     async ({ input, tx, access }) => {
       await tx.update(workspaces).set({ name: input.name }).where(eq(workspaces.id, access.ctx.tenantId));
@@ -263,7 +263,7 @@ describe('workspaceAction: feature and quota gates', () => {
     const { workspace } = await signedInOwner();
     billing.consumed.length = 0;
     expect((await submit(gated, form({ workspace: workspace.slug, name: 'Imported', rows: '250' }))).result).toEqual({ ok: true, data: null });
-    expect(billing.consumed).toEqual([{ quota: 'imports.rows', amount: 250 }]);
+    expect(billing.consumed).toEqual([{ quota: 'money.imported_rows', amount: 250 }]);
     expect(await nameOf(workspace.id)).toBe('Imported');
   });
 });
