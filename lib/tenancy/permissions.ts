@@ -26,6 +26,9 @@ const MATRIX = {
   'jobs.read': ['owner', 'admin', 'member', 'viewer'],
   'jobs.run': ['owner', 'admin', 'member'],
   'audit.read': ['owner', 'admin'],
+  // Plans, checkout, the portal and invoices; everyone sees the workspace's usage against its plan.
+  'billing.manage': ['owner', 'admin'],
+  'usage.read': ['owner', 'admin', 'member', 'viewer'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof MATRIX;
@@ -50,7 +53,7 @@ export const ROLE_LABELS: Record<WorkspaceRole, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   owner: 'Everything, including billing, ownership and deleting the workspace.',
-  admin: 'Manage settings and members, except owners.',
+  admin: 'Manage settings, members and billing, except owners.',
   member: 'Use every product and run jobs.',
   viewer: 'Read-only access.',
 };

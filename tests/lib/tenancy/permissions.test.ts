@@ -33,6 +33,8 @@ const EXPECTED: Record<Permission, Record<WorkspaceRole, boolean>> = {
   'jobs.read': { owner: true, admin: true, member: true, viewer: true },
   'jobs.run': { owner: true, admin: true, member: true, viewer: false },
   'audit.read': { owner: true, admin: true, member: false, viewer: false },
+  'billing.manage': { owner: true, admin: true, member: false, viewer: false },
+  'usage.read': { owner: true, admin: true, member: true, viewer: true },
 };
 
 describe('permission matrix', () => {
