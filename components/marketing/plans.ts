@@ -1,7 +1,8 @@
 import { type CurrencyCode, formatMoney } from '@/lib/currency';
+import { PLANS, type Limit, type Metric, type Plan } from '@/lib/billing/plans';
 
-// Marketing copy for the plans. Prices and limits must match lib/billing/plans.ts (the billing
-// catalogue owned by the billing module); when that exists, read the numbers from it instead.
+// Marketing copy for the plans. Every number comes from the billing catalog (lib/billing/plans.ts);
+// only the words live here.
 
 export type PlanId = 'free' | 'pro' | 'team';
 
@@ -20,39 +21,67 @@ export type MarketingPlan = {
   highlights: string[];
 };
 
+const count = (n: number) => n.toLocaleString('en-US');
+/** "Unlimited", or the number with thousands separators. */
+const amount = (value: number | null | undefined) => (value === null || value === undefined ? 'Unlimited' : count(value));
+const limit = (plan: Plan, key: Limit) => plan.limits[key];
+const quota = (plan: Plan, key: Metric) => plan.quotas[key];
+const upTo = (n: number | null, one: string, many: string) => (n === null ? `Unlimited ${many}` : n === 1 ? `1 ${one}` : `Up to ${count(n)} ${many}`);
+const cadence = (minutes: number) => (minutes >= 1440 ? 'Daily' : minutes >= 120 ? `Every ${minutes / 60} hours` : minutes === 60 ? 'Hourly' : `Every ${minutes} minutes`);
+
+const { free, pro, team } = PLANS;
+
 export const plans: MarketingPlan[] = [
   {
     id: 'free',
-    name: 'Free',
-    priceMinor: 0n,
-    currency: 'USD',
+    name: free.name,
+    priceMinor: free.price!.monthMinor,
+    currency: free.price!.currency,
     tagline: 'Try all four products on your own.',
     cta: { label: 'Start free', href: '/sign-up' },
-    highlights: ['1 workspace, 1 member', '2 paper-trading bots', '100 journal trades a month', '1 bank account, 50 store products'],
+    highlights: [
+      `1 workspace, ${limit(free, 'members')} member`,
+      `${limit(free, 'bots.paper')} paper-trading bots`,
+      `${amount(quota(free, 'journal.trades'))} journal trades a month`,
+      `${limit(free, 'money.bank_accounts')} bank account, ${amount(limit(free, 'pricing.tracked_products'))} store products`,
+    ],
   },
   {
     id: 'pro',
-    name: 'Pro',
-    priceMinor: 1900n,
-    currency: 'USD',
+    name: pro.name,
+    priceMinor: pro.price!.monthMinor,
+    currency: pro.price!.currency,
     tagline: 'For active traders and busy households.',
     // Sign-up can't choose a plan yet: everyone starts on Free.
     cta: { label: 'Start free for now', href: '/sign-up' },
     comingSoon: true,
     highlighted: true,
-    highlights: ['Up to 3 members', '10 live bots, unlimited backtests', 'Unlimited journal, playbooks, heatmaps', 'Unlimited bank accounts, 2,000 products'],
+    highlights: [
+      upTo(limit(pro, 'members'), 'member', 'members'),
+      `${amount(limit(pro, 'bots.live'))} live bots, unlimited backtests`,
+      'Unlimited journal, playbooks, heatmaps',
+      `Unlimited bank accounts, ${amount(limit(pro, 'pricing.tracked_products'))} products`,
+    ],
   },
   {
     id: 'team',
-    name: 'Team',
-    priceMinor: 4900n,
-    currency: 'USD',
+    name: team.name,
+    priceMinor: team.price!.monthMinor,
+    currency: team.price!.currency,
     tagline: 'For trading desks and store teams.',
     cta: { label: 'Start free for now', href: '/sign-up' },
     comingSoon: true,
-    highlights: ['Up to 15 members with roles', '50 live bots', 'Full-auto pricing, 20,000 products', 'Audit-log export and required 2FA (planned)'],
+    highlights: [
+      `${upTo(limit(team, 'members'), 'member', 'members')} with roles`,
+      `${amount(limit(team, 'bots.live'))} live bots`,
+      `Full-auto pricing, ${amount(limit(team, 'pricing.tracked_products'))} products`,
+      'Audit-log export and required 2FA (planned)',
+    ],
   },
 ];
+
+const byPlan = <T,>(value: (plan: Plan) => T): Record<PlanId, T> => ({ free: value(free), pro: value(pro), team: value(team) });
+const retention = (plan: Plan) => (plan.auditRetentionDays === null ? 'Unlimited' : plan.auditRetentionDays >= 365 ? `${plan.auditRetentionDays / 365} year` : `${plan.auditRetentionDays} days`);
 
 export type ComparisonRow = { feature: string; values: Record<PlanId, string | boolean> };
 export type ComparisonGroup = { title: string; rows: ComparisonRow[] };
@@ -61,43 +90,52 @@ export const comparison: ComparisonGroup[] = [
   {
     title: 'Workspace',
     rows: [
-      { feature: 'Members', values: { free: '1', pro: '3', team: '15' } },
+      { feature: 'Members', values: byPlan((p) => amount(limit(p, 'members'))) },
       { feature: 'Roles and permissions', values: { free: false, pro: true, team: true } },
-      { feature: 'Audit trail', values: { free: '30 days', pro: '1 year', team: 'Unlimited + CSV export (planned)' } },
-      { feature: 'Require 2FA for members (planned)', values: { free: false, pro: false, team: true } },
-      { feature: 'API access (planned)', values: { free: false, pro: 'Read', team: 'Read and write' } },
+      {
+        feature: 'Audit trail',
+        values: byPlan((p) => (p.features.includes('audit.export') ? `${retention(p)} + CSV export (planned)` : retention(p))),
+      },
+      { feature: 'Require 2FA for members (planned)', values: byPlan((p) => p.features.includes('security.require_2fa')) },
+      {
+        feature: 'API access (planned)',
+        values: byPlan((p) => (p.features.includes('api.write') ? 'Read and write' : p.features.includes('api.read') ? 'Read' : false)),
+      },
     ],
   },
   {
     title: 'Bots (coming soon)',
     rows: [
-      { feature: 'Paper-trading bots', values: { free: '2', pro: 'Unlimited', team: 'Unlimited' } },
-      { feature: 'Live bots on your exchange', values: { free: false, pro: '10', team: '50' } },
-      { feature: 'Backtests', values: { free: '5 a day', pro: 'Unlimited', team: 'Unlimited' } },
+      { feature: 'Paper-trading bots', values: byPlan((p) => amount(limit(p, 'bots.paper'))) },
+      { feature: 'Live bots on your exchange', values: byPlan((p) => (limit(p, 'bots.live') === 0 ? false : amount(limit(p, 'bots.live')))) },
+      { feature: 'Backtests', values: byPlan((p) => (limit(p, 'backtests.per_day') === null ? 'Unlimited' : `${limit(p, 'backtests.per_day')} a day`)) },
     ],
   },
   {
     title: 'Journal (coming soon)',
     rows: [
-      { feature: 'Trades per month', values: { free: '100', pro: 'Unlimited', team: 'Unlimited' } },
-      { feature: 'Analytics and heatmaps', values: { free: 'Basic', pro: true, team: true } },
-      { feature: 'Playbooks', values: { free: '1', pro: 'Unlimited', team: 'Unlimited' } },
+      { feature: 'Trades per month', values: byPlan((p) => amount(quota(p, 'journal.trades'))) },
+      { feature: 'Analytics and heatmaps', values: byPlan((p) => (p.features.includes('journal.heatmaps') ? true : 'Basic')) },
+      { feature: 'Playbooks', values: byPlan((p) => (p.features.includes('journal.playbooks') ? 'Unlimited' : '1')) },
     ],
   },
   {
     title: 'Money (coming soon)',
     rows: [
-      { feature: 'Bank accounts', values: { free: '1', pro: 'Unlimited', team: 'Unlimited' } },
-      { feature: 'Categorisation rules', values: { free: '10', pro: 'Unlimited', team: 'Unlimited' } },
+      { feature: 'Bank accounts', values: byPlan((p) => amount(limit(p, 'money.bank_accounts'))) },
+      { feature: 'Categorisation rules', values: byPlan((p) => amount(limit(p, 'money.rules'))) },
       { feature: 'Budgets, recurring and reports', values: { free: true, pro: true, team: true } },
     ],
   },
   {
     title: 'Pricing (coming soon)',
     rows: [
-      { feature: 'Tracked products', values: { free: '50', pro: '2,000', team: '20,000' } },
-      { feature: 'Modes', values: { free: 'Manual', pro: 'Manual, semi-auto', team: 'Manual, semi-auto, full-auto' } },
-      { feature: 'Competitor checks', values: { free: 'Daily', pro: 'Every 6 hours', team: 'Hourly' } },
+      { feature: 'Tracked products', values: byPlan((p) => amount(limit(p, 'pricing.tracked_products'))) },
+      {
+        feature: 'Modes',
+        values: byPlan((p) => (p.features.includes('pricing.full_auto') ? 'Manual, semi-auto, full-auto' : p.features.includes('pricing.semi_auto') ? 'Manual, semi-auto' : 'Manual')),
+      },
+      { feature: 'Competitor checks', values: byPlan((p) => cadence(p.pricingCadenceMinutes)) },
     ],
   },
 ];
