@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparison, plans } from '@/components/marketing/plans';
+import { PLANS } from '@/lib/billing/plans';
 
 // The marketing plans promise only what the app does: sign-up can't pick a plan and nothing can
 // be bought until the billing issue lands, and a few features belong to later issues.
@@ -27,5 +28,13 @@ describe('marketing plans', () => {
     for (const title of ['Bots', 'Journal', 'Money', 'Pricing']) {
       expect(comparison.find((group) => group.title.startsWith(title))?.title).toMatch(/coming soon/i);
     }
+  });
+
+  it('prices and limits are the billing catalog\'s', () => {
+    for (const plan of plans) expect(plan.priceMinor, plan.name).toBe(PLANS[plan.id].price!.monthMinor);
+    const members = comparison[0]!.rows.find((row) => row.feature === 'Members')!;
+    expect(members.values).toEqual({ free: String(PLANS.free.limits.members), pro: String(PLANS.pro.limits.members), team: String(PLANS.team.limits.members) });
+    const products = comparison.find((g) => g.title.startsWith('Pricing'))!.rows.find((row) => row.feature === 'Tracked products')!;
+    expect(products.values.team).toBe(PLANS.team.limits['pricing.tracked_products']!.toLocaleString('en-US'));
   });
 });
