@@ -14,10 +14,13 @@ export function SignUpForm({
   action,
   invite,
   email,
+  plan,
 }: {
   action: FormAction<unknown>;
   invite?: string;
   email?: string;
+  /** The plan card the person came from: their trial is of it. */
+  plan?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
@@ -26,6 +29,7 @@ export function SignUpForm({
   return (
     <form ref={form} action={formAction} className="space-y-4" noValidate>
       {invite ? <input type="hidden" name="invite" value={invite} /> : null}
+      {plan ? <input type="hidden" name="plan" value={plan} /> : null}
       {message ? <FormAlert>{message}</FormAlert> : null}
       <FormField id="name" label="Name" error={fieldError(state, 'name')} required>
         <Input name="name" autoComplete="name" defaultValue={submitted(state, 'name')} maxLength={100} />

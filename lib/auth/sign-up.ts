@@ -5,6 +5,7 @@ import { withSystem, type Tx } from '@/db/tenant';
 import { secret } from '@/lib/actions/secret';
 import { startEmailDelivery } from '@/lib/email';
 import { appUrl, queueTemplate } from '@/lib/email/templates';
+import { TRIAL_PLAN_IDS, type TrialPlanId } from '@/lib/billing/plans';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { availableSlugFor } from '@/lib/tenancy/slug-availability';
 import { createWorkspace } from '@/lib/tenancy/workspaces';
@@ -28,6 +29,8 @@ export const signUpSchema = z
     email: emailSchema,
     password: secret(z.string({ error: 'Choose a password.' }).max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` })),
     invite: z.string().trim().max(200).optional(),
+    // The plan card the person came from (`/sign-up?plan=team`): their workspace's trial is of it.
+    plan: z.enum(TRIAL_PLAN_IDS).optional().catch(undefined),
   })
   .superRefine((input, ctx) => {
     const verdict = checkPasswordStrength(input.password, [input.name, input.email]);
@@ -51,7 +54,12 @@ function ownerLabel(user: PersonalWorkspaceUser): string {
  * Every account starts with a workspace of its own, whichever way it was created (password,
  * magic link, OAuth). Idempotent: a user who already belongs to one keeps it.
  */
-export async function ensurePersonalWorkspace(tx: Tx, user: PersonalWorkspaceUser, meta: RequestMeta = NO_REQUEST_META) {
+export async function ensurePersonalWorkspace(
+  tx: Tx,
+  user: PersonalWorkspaceUser,
+  meta: RequestMeta = NO_REQUEST_META,
+  options: { trialPlanId?: TrialPlanId } = {},
+) {
   const [existing] = await tx
     .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name })
     .from(memberships)
@@ -70,6 +78,7 @@ export async function ensurePersonalWorkspace(tx: Tx, user: PersonalWorkspaceUse
     timezone: profile?.timezone ?? 'UTC',
     currency: profile?.currency ?? 'USD',
     ownerId: user.id,
+    trialPlanId: options.trialPlanId,
   });
   await recordWorkspaceAudit(tx, workspace.id, {
     action: 'workspace.created',
@@ -111,7 +120,7 @@ export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta =
         .insert(users)
         .values({ name: input.name, email: input.email, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now })
         .returning({ id: users.id, email: users.email, name: users.name });
-      const workspace = await ensurePersonalWorkspace(tx, user!, meta);
+      const workspace = await ensurePersonalWorkspace(tx, user!, meta, { trialPlanId: input.plan });
       const verification = await issueEmailVerification(tx, user!, { next: afterSignUpPath(input.invite), now });
       await queueVerificationEmail(tx, verification);
       return { userId: user!.id, workspaceSlug: workspace.slug };

@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { billingAccounts } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
-import { TRIAL } from './plans';
+import { TRIAL, type TrialPlanId } from './plans';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The billing account every workspace gets when it is created: a Pro trial of TRIAL.days without
- * a card. System work, in the transaction that creates the workspace.
+ * The billing account every workspace gets when it is created: a trial of TRIAL.days without a
+ * card — of Pro, or of the plan a person picked on the pricing page (`/sign-up?plan=team`).
+ * System work, in the transaction that creates the workspace.
  */
-export async function openBillingAccount(tx: Tx, tenantId: string, now = new Date()): Promise<void> {
+export async function openBillingAccount(tx: Tx, tenantId: string, options: { trialPlanId?: TrialPlanId; now?: Date } = {}): Promise<void> {
+  const now = options.now ?? new Date();
   await tx
     .insert(billingAccounts)
-    .values({ tenantId, trialPlanId: TRIAL.planId, trialEndsAt: new Date(now.getTime() + TRIAL.days * DAY_MS) })
+    .values({ tenantId, trialPlanId: options.trialPlanId ?? TRIAL.planId, trialEndsAt: new Date(now.getTime() + TRIAL.days * DAY_MS) })
     .onConflictDoNothing();
 }
 

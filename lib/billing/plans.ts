@@ -247,8 +247,12 @@ export const ADDONS: Readonly<Record<AddonId, Addon>> = {
   },
 };
 
-/** New workspaces try Pro for 14 days without a card, then fall to Free unless they pay. */
-export const TRIAL = { planId: 'pro' as PlanId, days: 14 };
+/** New workspaces try Pro (or the plan picked at sign-up) for 14 days without a card, then fall to Free unless they pay. */
+export const TRIAL = { planId: 'pro' as TrialPlanId, days: 14 };
+
+/** The plans a trial can be of: those sold through checkout. */
+export const TRIAL_PLAN_IDS = ['pro', 'team'] as const;
+export type TrialPlanId = (typeof TRIAL_PLAN_IDS)[number];
 
 /** past_due keeps the plan this long after the first failed payment; dunning emails on these days. */
 export const PAST_DUE_GRACE_DAYS = 7;

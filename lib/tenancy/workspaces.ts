@@ -3,6 +3,7 @@ import type { Tx, WorkspaceRole } from '@/db/tenant';
 import { memberships, workspaces } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { openBillingAccount } from '@/lib/billing/accounts';
+import type { TrialPlanId } from '@/lib/billing/plans';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -53,14 +54,14 @@ export async function getWorkspaceOrThrow(tx: Tx, id: string, options: { lock?: 
  */
 export async function createWorkspace(
   tx: Tx,
-  input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string },
+  input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string; trialPlanId?: TrialPlanId },
 ) {
   const [workspace] = await tx
     .insert(workspaces)
     .values({ slug: input.slug, name: input.name, timezone: input.timezone, currency: input.currency, createdBy: input.ownerId })
     .returning();
   await tx.insert(memberships).values({ tenantId: workspace!.id, userId: input.ownerId, role: 'owner' });
-  await openBillingAccount(tx, workspace!.id);
+  await openBillingAccount(tx, workspace!.id, { trialPlanId: input.trialPlanId });
   return workspace!;
 }
 

@@ -7,11 +7,16 @@ import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/
 import { Separator } from '@/components/ui/separator';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
 import { afterSignUpPath } from '@/lib/auth/sign-up';
+import { PLANS, TRIAL, TRIAL_PLAN_IDS, type TrialPlanId } from '@/lib/billing/plans';
 import { currentUser } from '@/lib/tenancy/session';
 import { oauthSignInAction } from '../sign-in/actions';
 import { signUpAction } from './actions';
 
 export const metadata: Metadata = { title: 'Create your account' };
+
+function trialPlanFrom(value: string | undefined): TrialPlanId | null {
+  return (TRIAL_PLAN_IDS as readonly string[]).includes(value ?? '') ? (value as TrialPlanId) : null;
+}
 
 function first(value: string | string[] | undefined): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -22,6 +27,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const invite = first(params.invite)?.slice(0, 200);
   const email = first(params.email)?.slice(0, 320);
   const next = afterSignUpPath(invite);
+  const plan = trialPlanFrom(first(params.plan));
   if (await currentUser()) redirect(next === '/onboarding' ? '/w' : next);
   const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(next === '/onboarding' ? '/w' : next)}`;
   const providers = configuredOAuthProviders();
@@ -30,11 +36,15 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <CardHeader>
         <h1 className="text-2xl font-semibold tracking-tight">Create your Tessera account</h1>
         <CardDescription>
-          {invite ? 'Create an account to accept your invitation. You’ll also get a workspace of your own.' : 'Free to start. You’ll get a workspace of your own right away.'}
+          {invite
+            ? 'Create an account to accept your invitation. You’ll also get a workspace of your own.'
+            : plan
+              ? `Start your ${TRIAL.days}-day ${PLANS[plan].name} trial: no card needed. Your workspace is ready right away, and stays on Free if you don’t upgrade.`
+              : `Free to start, with a ${TRIAL.days}-day ${PLANS[TRIAL.planId].name} trial. You’ll get a workspace of your own right away.`}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-6">
-        <SignUpForm action={signUpAction} invite={next === '/onboarding' ? undefined : invite} email={email} />
+        <SignUpForm action={signUpAction} invite={next === '/onboarding' ? undefined : invite} email={email} plan={plan ?? undefined} />
         {providers.length > 0 ? (
           <>
             <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted">

@@ -5,6 +5,7 @@ import { auditLog, memberships, users, workspaces } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { verifyPassword } from '@/lib/auth/password';
 import { ensurePersonalWorkspace, signUpSchema, signUpWithPassword } from '@/lib/auth/sign-up';
+import { loadEntitlements } from '@/lib/billing/entitlements';
 import { lastEmail, templatesSentTo } from './support/mailbox';
 
 const PASSWORD = 'copper-lantern-orbit-71';
@@ -42,6 +43,25 @@ describe('sign-up with password', () => {
 
     const audits = await withSystem('test', (tx) => tx.select().from(auditLog).where(eq(auditLog.actorUserId, outcome.userId)));
     expect(audits.map((a) => a.action)).toContain('workspace.created');
+  });
+
+  it("starts the workspace on a trial of Pro, or of the plan card the person came from", async () => {
+    const trialOf = async (fields: Record<string, string>) => {
+      const outcome = await signUpWithPassword(signUpSchema.parse({ name: 'Trial Person', email: newEmail(), password: PASSWORD, ...fields }));
+      if (outcome.status !== 'created') throw new Error('not created');
+      return withSystem('test', async (tx) => {
+        const [membership] = await tx.select().from(memberships).where(eq(memberships.userId, outcome.userId));
+        return loadEntitlements(tx, membership!.tenantId);
+      });
+    };
+    const plain = await trialOf({});
+    expect(plain).toMatchObject({ planId: 'pro', source: 'trial' });
+    const days = (Date.parse(plain.trialEndsAt!) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13.9);
+    expect(days).toBeLessThanOrEqual(14);
+    expect(await trialOf({ plan: 'team' })).toMatchObject({ planId: 'team', source: 'trial' });
+    // Anything else in the link is ignored, not an error: the trial is of Pro.
+    expect(await trialOf({ plan: 'enterprise' })).toMatchObject({ planId: 'pro', source: 'trial' });
   });
 
   it('answers an existing address like a new one, and emails the owner a notice instead', async () => {
