@@ -10,8 +10,10 @@ const listWorkspaceAuditOptions = z.object({
   actorUserId: z.uuid().optional(),
   from: z.date().optional(),
   to: z.date().optional(),
-  limit: z.number().int().min(1).max(200),
+  limit: z.number().int().min(1).max(10_000),
   cursor: z.number().int().positive().optional(),
+  // The plan's retention: older entries stay in the chain (it still verifies) but aren't listed.
+  visibleSince: z.date().nullable().optional(),
 });
 
 export type ListWorkspaceAuditOptions = z.input<typeof listWorkspaceAuditOptions>;
@@ -49,6 +51,7 @@ export async function listWorkspaceAudit(
   if (o.from) conditions.push(gte(auditLog.createdAt, o.from));
   if (o.to) conditions.push(lt(auditLog.createdAt, o.to));
   if (o.cursor) conditions.push(lt(auditLog.id, o.cursor));
+  if (o.visibleSince) conditions.push(gte(auditLog.createdAt, o.visibleSince));
 
   const rows = await tx
     .select({ row: auditLog, actorName: users.name, actorEmail: users.email })

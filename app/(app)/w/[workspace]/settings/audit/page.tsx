@@ -12,6 +12,9 @@ import { listAuditActorOptions, listWorkspaceAudit } from '@/lib/audit/queries';
 import { checkChainIntegrity } from '@/lib/audit/sealed-check';
 import { workspaceChain } from '@/lib/audit/verify';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
+import { auditVisibleSince } from '@/lib/audit/export-csv';
+import { hasFeature, loadEntitlements } from '@/lib/billing/entitlements';
+import { cheapestPlanWith } from '@/lib/billing/gates';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -33,17 +36,24 @@ export default async function AuditLogPage({
 
   const filter = parseAuditFilter(await searchParams);
   const range = auditFilterRange(filter, workspace.timezone);
-  const { page, actors } = await read(async (tx) => ({
-    page: await listWorkspaceAudit(tx, ctx.tenantId, {
-      action: filter.action,
-      actorUserId: filter.actor,
-      from: range.from,
-      to: range.to,
-      cursor: filter.cursor,
-      limit: PAGE_SIZE,
-    }),
-    actors: await listAuditActorOptions(tx, ctx.tenantId),
-  }));
+  const { page, actors, entitlements } = await read(async (tx) => {
+    const entitlements = await loadEntitlements(tx, ctx.tenantId);
+    return {
+      entitlements,
+      page: await listWorkspaceAudit(tx, ctx.tenantId, {
+        action: filter.action,
+        actorUserId: filter.actor,
+        from: range.from,
+        to: range.to,
+        cursor: filter.cursor,
+        limit: PAGE_SIZE,
+        visibleSince: auditVisibleSince(entitlements.auditRetentionDays),
+      }),
+      actors: await listAuditActorOptions(tx, ctx.tenantId),
+    };
+  });
+  const canExport = hasFeature(entitlements, 'audit.export');
+  const exportPlan = cheapestPlanWith('audit.export');
   const integrity = await checkChainIntegrity(workspaceChain(ctx.tenantId), read);
 
   const path = `/w/${workspace.slug}/settings/audit`;
@@ -69,6 +79,20 @@ export default async function AuditLogPage({
           />
         </CardContent>
       </Card>
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
+        <p>
+          {entitlements.auditRetentionDays === null
+            ? 'Your plan shows the whole trail.'
+            : `Your ${entitlements.planName} plan shows the last ${entitlements.auditRetentionDays} days. Older entries are kept, and the chain check still covers them; a plan with longer retention shows them again.`}
+        </p>
+        {canExport ? (
+          <Button href={`${path}/export${auditFilterQuery(withoutCursor)}`} variant="secondary" size="sm" download>
+            Export CSV
+          </Button>
+        ) : (
+          <p>CSV export comes with the {exportPlan?.name ?? 'Team'} plan.</p>
+        )}
+      </div>
       <AuditLogTable entries={page.entries} timeZone={workspace.timezone} filtered={filtered || cursor !== undefined} />
       {cursor !== undefined || page.nextCursor !== null ? (
         <nav aria-label="Audit log pages" className="flex justify-end gap-2">
