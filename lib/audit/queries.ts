@@ -10,6 +10,7 @@ const listWorkspaceAuditOptions = z.object({
   actorUserId: z.uuid().optional(),
   from: z.date().optional(),
   to: z.date().optional(),
+  // Pages ask for 50; the CSV export for up to AUDIT_EXPORT_MAX_ROWS in one read.
   limit: z.number().int().min(1).max(10_000),
   cursor: z.number().int().positive().optional(),
   // The plan's retention: older entries stay in the chain (it still verifies) but aren't listed.
