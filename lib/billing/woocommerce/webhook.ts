@@ -17,6 +17,7 @@ export const WOO_TOPICS = ['subscription.created', 'subscription.updated', 'subs
 export type WooTopic = (typeof WOO_TOPICS)[number];
 
 export const NO_WORKSPACE_ERROR = 'no workspace for billing email';
+export const UNVERIFIED_ERROR = 'billing email not verified';
 
 export type WooDelivery = { headers: Headers; rawBody: Uint8Array; now?: Date };
 
@@ -143,7 +144,7 @@ async function syncDelivery(
 
 const HELD_REASONS = {
   no_email: 'no billing email',
-  unverified: 'billing email not verified',
+  unverified: UNVERIFIED_ERROR,
   no_workspace: 'billing email owns no workspace',
 } as const;
 
@@ -167,7 +168,7 @@ function parseSubscription(topic: WooTopic, payload: unknown): Parsed {
  * A deleted subscription has ended whatever status its last copy states. Dated at receipt: the
  * body's own date is its last edit, and an update sent before the deletion must not revive it.
  */
-function endedState(state: SubscriptionState, now: Date): SubscriptionState {
+export function endedState(state: SubscriptionState, now: Date): SubscriptionState {
   return { ...state, status: 'canceled', cancelAtPeriodEnd: false, canceledAt: state.canceledAt ?? now, sourceUpdatedAt: now > state.sourceUpdatedAt ? now : state.sourceUpdatedAt };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/woocommerce/route';
 import { billingAccounts, billingEvents, emailOutbox, memberships, subscriptions, users, workspaces } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
+import { issueEmailVerification, verifyEmailToken } from '@/lib/auth/email-verification';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import { wooCommerceSignature } from '@/lib/billing/woocommerce/signature';
 import { resetEnvCache } from '@/lib/env';
@@ -289,5 +290,31 @@ describe('POST /api/webhooks/woocommerce: finding the workspace', () => {
     expect(await stored(id)).toBeNull();
     const mail = await withSystem('test: mailbox', (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.to, user.email)));
     expect(mail.filter((row) => row.template === 'store-sign-up')).toHaveLength(0);
+  });
+
+  it('held deliveries reach the workspace once the buyer signs up and confirms the address', async () => {
+    const email = `later-${randomUUID().slice(0, 8)}@example.test`;
+    const id = newId();
+    await deliver(variant('update_a_subscription', { id, status: 'active', date_modified_gmt: '2021-04-23T08:00:00' }, email), { topic: 'subscription.created' });
+    await deliver(variant('update_a_subscription', { id, status: 'on-hold', date_modified_gmt: '2021-04-23T07:00:00' }, email));
+    expect(await stored(id)).toBeNull();
+
+    // Signs up with the address in another case, then confirms it.
+    const tag = randomUUID().slice(0, 8);
+    const { user, workspace, token } = await withSystem('test: sign up', async (tx) => {
+      const [user] = await tx.insert(users).values({ email: email.toUpperCase(), name: 'Later' }).returning();
+      const [workspace] = await tx.insert(workspaces).values({ slug: `later-${tag}`, name: 'Later', createdBy: user!.id }).returning();
+      await tx.insert(memberships).values({ tenantId: workspace!.id, userId: user!.id, role: 'owner' });
+      const { token } = await issueEmailVerification(tx, user!);
+      return { user: user!, workspace: workspace!, token };
+    });
+    expect(await stored(id)).toBeNull();
+    expect(await verifyEmailToken(token)).toMatchObject({ status: 'verified', userId: user.id });
+    // The newer of the two held states wins, whatever order they are applied in.
+    expect(await stored(id)).toMatchObject({ tenantId: workspace.id, status: 'active', planId: 'pro' });
+    expect((await entitlementsOf(workspace.id)).planId).toBe('pro');
+    const held = await withSystem('test: held', (tx) => tx.select().from(billingEvents).where(eq(billingEvents.workspaceId, workspace.id)));
+    expect(held).toHaveLength(2);
+    expect(held.every((event) => event.processedAt !== null && event.error === null)).toBe(true);
   });
 });
