@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { billingEvents, users } from '@/db/schema';
-import { withSystem } from '@/db/tenant';
+import { withSystem, type Tx } from '@/db/tenant';
 import { env } from '@/lib/env';
 import { getLogger } from '@/lib/observability/logger';
 import { PAST_DUE_GRACE_DAYS } from '../plans';
@@ -45,11 +45,23 @@ export async function applyHeldWooCommerceDeliveries(userId: string, now = new D
       const workspace = await findWooWorkspace(tx, String(parsed.data.id), parsed.data.billing?.email);
       if (!workspace.found) continue;
       const state = { ...mapped.state, tenantId: workspace.tenantId };
-      await applySubscriptionState(tx, event.type === 'subscription.deleted' ? endedState(state, now) : state, { graceDays: PAST_DUE_GRACE_DAYS, now });
+      const ended = event.type === 'subscription.deleted' || (await deletedSince(tx, parsed.data.id));
+      await applySubscriptionState(tx, ended ? endedState(state, now) : state, { graceDays: PAST_DUE_GRACE_DAYS, now });
       await tx.update(billingEvents).set({ processedAt: now, error: null, workspaceId: workspace.tenantId }).where(eq(billingEvents.id, event.id));
       applied += 1;
     }
     if (applied) getLogger({ module: 'billing', source: 'woocommerce' }).info({ userId, applied }, 'held woocommerce deliveries applied');
     return applied;
   });
+}
+
+// A deletion that came while the subscription was held carried only its id, so nothing could be
+// ended then: the held state is applied as ended.
+async function deletedSince(tx: Tx, subscriptionId: number): Promise<boolean> {
+  const [deleted] = await tx
+    .select({ id: billingEvents.id })
+    .from(billingEvents)
+    .where(and(eq(billingEvents.source, 'woocommerce'), eq(billingEvents.type, 'subscription.deleted'), sql`${billingEvents.payload}->>'id' = ${String(subscriptionId)}`))
+    .limit(1);
+  return deleted !== undefined;
 }

@@ -6,6 +6,7 @@ import { billingAccounts, billingEvents, emailOutbox, memberships, subscriptions
 import { withSystem } from '@/db/tenant';
 import { issueEmailVerification, verifyEmailToken } from '@/lib/auth/email-verification';
 import { loadEntitlements } from '@/lib/billing/entitlements';
+import { applyHeldWooCommerceDeliveries } from '@/lib/billing/woocommerce/held-deliveries';
 import { wooCommerceSignature } from '@/lib/billing/woocommerce/signature';
 import { resetEnvCache } from '@/lib/env';
 import { bodyLimitFor } from '@/lib/http/body-limit';
@@ -316,5 +317,23 @@ describe('POST /api/webhooks/woocommerce: finding the workspace', () => {
     const held = await withSystem('test: held', (tx) => tx.select().from(billingEvents).where(eq(billingEvents.workspaceId, workspace.id)));
     expect(held).toHaveLength(2);
     expect(held.every((event) => event.processedAt !== null && event.error === null)).toBe(true);
+  });
+
+  it('a subscription deleted while held (only its id came) is applied as ended', async () => {
+    const email = `gone-${randomUUID().slice(0, 8)}@example.test`;
+    const id = newId();
+    await deliver(variant('update_a_subscription', { id, status: 'active' }, email), { topic: 'subscription.created' });
+    expect((await deliver(Buffer.from(JSON.stringify({ id })), { topic: 'subscription.deleted' })).body).toMatchObject({ reason: 'unknown subscription' });
+    const tag = randomUUID().slice(0, 8);
+    const { user, workspace } = await withSystem('test: sign up', async (tx) => {
+      const [user] = await tx.insert(users).values({ email, name: 'Gone' }).returning();
+      const [workspace] = await tx.insert(workspaces).values({ slug: `gone-${tag}`, name: 'Gone', createdBy: user!.id }).returning();
+      await tx.insert(memberships).values({ tenantId: workspace!.id, userId: user!.id, role: 'owner' });
+      await tx.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user!.id));
+      return { user: user!, workspace: workspace! };
+    });
+    expect(await applyHeldWooCommerceDeliveries(user.id)).toBe(1);
+    expect(await stored(id)).toMatchObject({ tenantId: workspace.id, status: 'canceled' });
+    expect(await applyHeldWooCommerceDeliveries(user.id)).toBe(0);
   });
 });
