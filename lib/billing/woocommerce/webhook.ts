@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { billingEvents } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { startEmailDelivery } from '@/lib/email';
@@ -130,7 +131,8 @@ async function syncDelivery(
     const email = subscription.billing!.email!;
     const invitedRecently = await invitedToday(tx, email);
     const held = await hold(NO_WORKSPACE_ERROR);
-    if (held.body.duplicate || invitedRecently) return held;
+    // The store's address is not ours to trust: one that isn't a deliverable address gets no email.
+    if (held.body.duplicate || invitedRecently || !z.email().max(320).safeParse(email).success) return held;
     await queueTemplate(tx, 'store-sign-up', email, { name: null, planName: PLANS[mapped.state.planId].name, email, url: appUrl('/sign-up', { email }) });
     log().info({ subscription: subscription.id }, 'woocommerce subscription for an email with no account; held, sign-up invitation queued');
     return { ...held, emailQueued: true };

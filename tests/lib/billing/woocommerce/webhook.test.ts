@@ -282,6 +282,14 @@ describe('POST /api/webhooks/woocommerce: finding the workspace', () => {
     expect(mail[0]!.text).toContain(`/sign-up?email=${encodeURIComponent(email)}`);
   });
 
+  it('a billing email that is no address is held without an invitation', async () => {
+    const email = `not an address ${randomUUID().slice(0, 8)}`;
+    const response = await deliver(variant('update_a_subscription', { id: newId() }, email));
+    expect(response).toEqual({ status: 200, body: { received: true, applied: false, reason: 'no workspace for billing email' } });
+    const mail = await withSystem('test: mailbox', (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.to, email)));
+    expect(mail).toHaveLength(0);
+  });
+
   it('an account whose email is not verified does not receive the subscription', async () => {
     const { user } = await createTenant('owner');
     const id = newId();
