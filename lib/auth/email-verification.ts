@@ -3,6 +3,8 @@ import { users } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { startEmailDelivery } from '@/lib/email';
 import { appUrl, queueTemplate } from '@/lib/email/templates';
+import { applyHeldWooCommerceDeliveries } from '@/lib/billing/woocommerce/held-deliveries';
+import { getLogger } from '@/lib/observability/logger';
 import { safeCallbackPath } from './safe-redirect';
 import { consumeAuthToken, createAuthToken, findAuthToken, revokeAuthTokens } from './tokens';
 import { TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
@@ -60,7 +62,14 @@ export type VerifyEmailOutcome =
  */
 export async function verifyEmailToken(raw: string, now: Date = new Date()): Promise<VerifyEmailOutcome> {
   const outcome = await spendVerification(raw, now);
-  if (outcome.status === 'verified' && outcome.welcome) startEmailDelivery();
+  if (outcome.status === 'verified' && outcome.welcome) {
+    startEmailDelivery();
+    // A store subscription bought before the address was confirmed reaches the workspace now;
+    // if that fails the deliveries stay held, and the verification stands.
+    await applyHeldWooCommerceDeliveries(outcome.userId, now).catch((error: unknown) =>
+      getLogger({ module: 'billing', source: 'woocommerce' }).error({ err: error, userId: outcome.userId }, 'applying held woocommerce deliveries failed'),
+    );
+  }
   if (outcome.status !== 'verified') return outcome;
   return { status: 'verified', userId: outcome.userId, email: outcome.email, next: outcome.next, signInToken: outcome.signInToken ?? null };
 }

@@ -54,15 +54,25 @@ export async function applySubscriptionState(tx: Tx, state: SubscriptionState, o
 /**
  * Records a webhook delivery by the provider's id, once: false when it was already recorded (a
  * duplicate to acknowledge and ignore). In the transaction that applies it, so a delivery that
- * fails to apply is not recorded and the provider's retry is processed.
+ * fails to apply is not recorded and the provider's retry is processed. A delivery kept without
+ * being applied (nothing to apply it to yet) is recorded with `processed: false` and why in `error`.
  */
 export async function recordBillingEvent(
   tx: Tx,
   event: { source: SubscriptionSource; eventId: string; type: string; payload: unknown; workspaceId?: string | null },
+  outcome: { processed?: boolean; error?: string } = {},
 ): Promise<boolean> {
   const inserted = await tx
     .insert(billingEvents)
-    .values({ source: event.source, eventId: event.eventId, type: event.type, payload: event.payload, workspaceId: event.workspaceId ?? null, processedAt: sql`now()` })
+    .values({
+      source: event.source,
+      eventId: event.eventId,
+      type: event.type,
+      payload: event.payload,
+      workspaceId: event.workspaceId ?? null,
+      processedAt: outcome.processed === false ? null : sql`now()`,
+      error: outcome.error ?? null,
+    })
     .onConflictDoNothing()
     .returning({ id: billingEvents.id });
   return inserted.length > 0;

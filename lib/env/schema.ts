@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAN_IDS, type BillingInterval, type PlanId } from '@/lib/billing/plans';
 
 const optionalString = z
   .string()
@@ -12,6 +13,32 @@ const flag = z
   .enum(['1', '0', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+
+export type WooCommercePlanProduct = { productId: number; planId: PlanId; interval: BillingInterval };
+
+const SOLD_PLANS = PLAN_IDS.filter((id) => id !== 'free');
+
+/**
+ * `123:pro:month,124:pro:year,200:team:month`: which WooCommerce product (or variation) id sells
+ * which plan at which interval. Unset means no product maps, so every delivery is held unapplied.
+ */
+const wooCommercePlanProducts = optionalString.transform((value, ctx): WooCommercePlanProduct[] => {
+  if (!value) return [];
+  const products: WooCommercePlanProduct[] = [];
+  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [id, planId, interval, ...rest] = entry.split(':');
+    if (rest.length || !id || !/^[1-9]\d*$/.test(id) || !(SOLD_PLANS as string[]).includes(planId ?? '') || (interval !== 'month' && interval !== 'year')) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not productId:plan:interval (plan one of ${SOLD_PLANS.join(', ')}; interval month or year)` });
+      return z.NEVER;
+    }
+    if (products.some((product) => product.productId === Number(id))) {
+      ctx.addIssue({ code: 'custom', message: `product ${id} is mapped twice` });
+      return z.NEVER;
+    }
+    products.push({ productId: Number(id), planId: planId as PlanId, interval });
+  }
+  return products;
+});
 
 /** Every variable the app reads. `.env.example` documents each one. */
 export const envSchema = z.object({
@@ -77,6 +104,10 @@ export const envSchema = z.object({
   MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(10_000).default(32),
   MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
   MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
+  // WooCommerce Subscriptions webhook (POST /api/webhooks/woocommerce): the webhook's secret (unset:
+  // every delivery is refused) and the products that sell plans.
+  WOOCOMMERCE_WEBHOOK_SECRET: optionalString,
+  WOOCOMMERCE_PLAN_PRODUCTS: wooCommercePlanProducts,
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z
     .enum(['1', '0', 'true', 'false', ''])

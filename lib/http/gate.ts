@@ -4,9 +4,13 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-/** Probes must keep answering while a client is being throttled. */
+/**
+ * Probes must keep answering while a client is being throttled. So must the WooCommerce webhook:
+ * a store posts every delivery from one address, never retries one that failed, and each is
+ * verified by its signature before anything else is done with it.
+ */
 export function isRateLimitExempt(pathname: string): boolean {
-  return pathname.startsWith('/api/health');
+  return pathname.startsWith('/api/health') || pathname === '/api/webhooks/woocommerce';
 }
 
 /**

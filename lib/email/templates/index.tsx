@@ -10,6 +10,7 @@ import { MagicLinkEmail, magicLinkSubject, type MagicLinkProps } from './magic-l
 import { NewSignInEmail, newSignInSubject, type NewSignInProps } from './new-sign-in';
 import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from './password-reset';
+import { StoreSignUpEmail, storeSignUpSubject, type StoreSignUpProps } from './store-sign-up';
 import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
 
@@ -26,6 +27,7 @@ export type TemplateProps = {
   'email-change-verify': EmailChangeVerifyProps;
   'email-changed-notice': EmailChangedNoticeProps;
   'account-exists': AccountExistsProps;
+  'store-sign-up': StoreSignUpProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -43,6 +45,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'email-change-verify': { subject: emailChangeVerifySubject, Component: EmailChangeVerifyEmail },
   'email-changed-notice': { subject: emailChangedNoticeSubject, Component: EmailChangedNoticeEmail },
   'account-exists': { subject: accountExistsSubject, Component: AccountExistsEmail },
+  'store-sign-up': { subject: storeSignUpSubject, Component: StoreSignUpEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -28,6 +28,7 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     link: link('/forgot-password'),
   },
   'account-exists': { props: { name: 'Ada', signInUrl: link('/sign-in'), resetUrl: link('/forgot-password') }, link: link('/sign-in') },
+  'store-sign-up': { props: { name: 'Ada', planName: 'Pro', email: 'ada@example.test', url: link('/sign-up') }, link: link('/sign-up') },
 };
 
 describe('email templates', () => {
