@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { usageLedger } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { defineWorkflow } from '@/lib/jobs/define-workflow';
+import { getLogger } from '@/lib/observability/logger';
 import { failSoft, kv } from '@/lib/redis';
 import { usagePeriod } from './meter';
 import { METRICS, type Metric } from './plans';
@@ -58,7 +59,13 @@ export async function refreshUsageCounters(consumed: readonly { tenantId: string
     const key = usageCounterKey(tenantId, period);
     if (replayed || seen.has(key)) continue;
     seen.add(key);
-    await store(tenantId, period, await totalsFromLedger(tenantId, period));
+    try {
+      await store(tenantId, period, await totalsFromLedger(tenantId, period));
+    } catch (error) {
+      // Best effort after a committed action: its result must not turn into a failure because a
+      // display cache could not be refreshed. A miss or the nightly reconcile puts it right.
+      getLogger({ component: 'usage-counters' }).warn({ err: error, tenantId, period }, 'usage counter refresh failed');
+    }
   }
 }
 
