@@ -1,11 +1,11 @@
-import { ACCOUNT_LIMITS } from '@/lib/auth/account-limits';
 import { AppError } from '@/lib/errors/app-error';
 import { ipBucket } from '@/lib/http/client-ip';
 import { rateLimiter, type RateLimiterOptions } from '@/lib/ratelimit';
-import { LIMITS, TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
+import { TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
+import { RATE_LIMIT_POLICY } from '@/lib/ratelimit/policy';
 
-/** Every named limit a wrapper can declare: the request gate's and the account flows'. */
-const POLICIES = { ...LIMITS, ...ACCOUNT_LIMITS } satisfies Record<string, RateLimiterOptions>;
+/** Every named limit a wrapper can declare: the one policy table. */
+const POLICIES = RATE_LIMIT_POLICY satisfies Record<string, RateLimiterOptions>;
 
 export type RateLimitPolicy = keyof typeof POLICIES;
 

@@ -2,6 +2,7 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import type { z } from 'zod';
 import { transactionWroteEvents, withSystem, withTenant, type SystemReason, type Tx } from '@/db/tenant';
 import { requireVerifiedEmail, type VerifiedOnlyAction } from '@/lib/auth/verified-gate';
+import { refreshUsageCounters } from '@/lib/billing/usage-counters';
 import { dispatchAfterResponse } from '@/lib/jobs/outbox';
 import { can, type Permission } from '@/lib/tenancy/permissions';
 import { requestMeta, type RequestMeta } from '@/lib/tenancy/request-meta';
@@ -79,7 +80,8 @@ export function workspaceAction<S extends z.ZodType, T>(
 
       const afterCommit: Array<() => unknown> = [];
       const work = async (tx: Tx): Promise<{ outcome: Outcome<T>; events: boolean }> => {
-        await runBillingGates(tx, access.ctx.tenantId, options, input);
+        const consumed = await runBillingGates(tx, access.ctx.tenantId, options, input);
+        if (consumed.length) afterCommit.push(() => refreshUsageCounters(consumed));
         let outcome: Outcome<T>;
         try {
           outcome = { value: await handler({ input, tx, access, meta, afterCommit: (fn) => void afterCommit.push(fn) }) };

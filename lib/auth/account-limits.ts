@@ -1,18 +1,15 @@
 import { rateLimiter, type RateLimiterOptions, type RateLimitResult } from '@/lib/ratelimit';
+import { RATE_LIMIT_POLICY } from '@/lib/ratelimit/policy';
 
-/**
- * Limits for the account flows that send email: each request costs a message and can be used to
- * flood someone's inbox. Every limit counts whether or not the address has an account, so hitting
- * one never tells anyone which emails exist. Prefixes are Redis key space: keep them stable.
- */
+/** The account flows' rows of the one policy table (lib/ratelimit/policy.ts). */
 export const ACCOUNT_LIMITS = {
-  signUpIp: { prefix: 'rl:signup:ip', limit: 10, window: '1 h' },
-  resetIp: { prefix: 'rl:reset:ip', limit: 10, window: '15 m' },
-  resetEmail: { prefix: 'rl:reset:email', limit: 3, window: '15 m' },
-  magicLinkIp: { prefix: 'rl:magic:ip', limit: 10, window: '15 m' },
-  magicLinkEmail: { prefix: 'rl:magic:email', limit: 5, window: '15 m' },
-  verifyResendUser: { prefix: 'rl:verify:user', limit: 3, window: '15 m' },
-  emailChangeUser: { prefix: 'rl:email-change:user', limit: 5, window: '1 h' },
+  signUpIp: RATE_LIMIT_POLICY.signUpIp,
+  resetIp: RATE_LIMIT_POLICY.resetIp,
+  resetEmail: RATE_LIMIT_POLICY.resetEmail,
+  magicLinkIp: RATE_LIMIT_POLICY.magicLinkIp,
+  magicLinkEmail: RATE_LIMIT_POLICY.magicLinkEmail,
+  verifyResendUser: RATE_LIMIT_POLICY.verifyResendUser,
+  emailChangeUser: RATE_LIMIT_POLICY.emailChangeUser,
 } as const satisfies Record<string, RateLimiterOptions>;
 
 export type AccountLimit = keyof typeof ACCOUNT_LIMITS;

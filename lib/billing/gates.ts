@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { hasFeature, loadEntitlements } from './entitlements';
-import { PLAN_IDS, PLANS, type Feature, type Metric } from './plans';
+import { meter, type ConsumeResult } from './meter';
+import { PLAN_IDS, PLANS, type Feature, type Limit, type Metric } from './plans';
 
 export type { Feature } from './plans';
 
@@ -9,7 +11,8 @@ export type { Feature } from './plans';
  * The billing hooks every wrapper calls (DESIGN.md §3: entitlement and quota are checked by the
  * wrapper, not by hand in a handler). They run inside the action's own transaction, so a quota
  * consumed by an action that then fails is rolled back with it. A refusal is
- * `AppError('payment_required', …)`, which the wrappers turn into a form message or a 402.
+ * `AppError('payment_required', …)` (a quota: QuotaExceeded, `quota_exceeded`), which the wrappers
+ * turn into a form message or a 402.
  */
 
 /** What a wrapper's `quota` option names: a metered metric of the catalog. */
@@ -33,13 +36,51 @@ export async function assertFeature(tx: Tx, tenantId: string, feature: Feature):
 }
 
 /**
- * Counts `amount` against the workspace's quota for this period, or throws
- * AppError('payment_required') when it would exceed it. The meter (lib/billing/meter.ts) lands
- * with the usage part of the billing issue; until then nothing is metered.
+ * Counts `amount` against the workspace's quota for this month through the meter, or throws
+ * QuotaExceeded (code quota_exceeded, HTTP 402). The wrappers call it inside the action's
+ * transaction, which is the operation: without a natural id of its own (an import's file hash, a
+ * job run id) each call gets a fresh one, since a retried form submit re-does the effect and must
+ * pay again, while a rolled-back one pays nothing. Callers with a natural id pass it, and a repeat
+ * of it is then counted once.
  */
-export async function consumeQuota(tx: Tx, tenantId: string, quota: Quota, amount = 1): Promise<void> {
-  void tx;
-  void tenantId;
-  void quota;
-  void amount;
+export async function consumeQuota(tx: Tx, tenantId: string, quota: Quota, amount = 1, operationId: string = `op:${randomUUID()}`): Promise<ConsumeResult> {
+  return meter.consume(tx, quota, amount, operationId, { tenantId });
+}
+
+/** The cheapest plan whose limit is above `count` (null when none is). */
+export function planLiftingLimit(limit: Limit, count: number) {
+  return PLAN_IDS.map((id) => PLANS[id]).find((p) => p.limits[limit] === null || p.limits[limit]! > count) ?? null;
+}
+
+const LIMIT_LABELS: Record<Limit, string> = {
+  members: 'members (including open invitations)',
+  'bots.paper': 'paper bots',
+  'bots.live': 'live bots',
+  'bots.pairs_per_bot': 'pairs per bot',
+  'backtests.per_day': 'backtests a day',
+  'journal.journals': 'journals',
+  'money.bank_accounts': 'bank accounts',
+  'money.rules': 'rules',
+  'pricing.stores': 'stores',
+  'pricing.tracked_products': 'tracked products',
+};
+
+/**
+ * Before creating one more of something the plan counts (a member, a live bot): throws
+ * AppError('payment_required') naming the limit and the plan that lifts it when `currentCount`
+ * already reaches the workspace's limit (add-ons included). The caller counts in the same
+ * transaction that creates, so the check and the insert see the same rows.
+ */
+export async function checkLimit(tx: Tx, tenantId: string, limit: Limit, currentCount: number): Promise<void> {
+  const entitlements = await loadEntitlements(tx, tenantId);
+  const allowed = entitlements.limits[limit];
+  if (allowed === null || currentCount < allowed) return;
+  const upgrade = planLiftingLimit(limit, currentCount);
+  const upgradeHint = upgrade && upgrade.rank > PLANS[entitlements.planId].rank;
+  throw new AppError(
+    'payment_required',
+    `The ${entitlements.planName} plan allows ${allowed} ${LIMIT_LABELS[limit]}, and this workspace has ${currentCount}.` +
+      (upgradeHint ? ` Upgrade to ${upgrade.name} in Settings → Billing for more.` : ' Remove one to add another.'),
+    { limit, allowed, current: currentCount, plan: entitlements.planId, ...(upgradeHint ? { upgradeTo: upgrade.id } : {}) },
+  );
 }

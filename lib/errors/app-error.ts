@@ -2,6 +2,7 @@ export type AppErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'payment_required'
+  | 'quota_exceeded'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -16,6 +17,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   payment_required: 402,
+  quota_exceeded: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

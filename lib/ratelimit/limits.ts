@@ -1,23 +1,16 @@
 import { createHash } from 'node:crypto';
 import { ipBucket, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { rateLimiter } from './index';
+import { apiPlanPolicy, RATE_LIMIT_POLICY } from './policy';
 import type { RateLimiter, RateLimiterOptions, RateLimitResult } from './types';
 
-/** The request gate's limits (DESIGN.md §3). Prefixes are part of the Redis key space: keep them stable. */
+/** The request gate's limits: its rows of the one policy table (lib/ratelimit/policy.ts). */
 export const LIMITS = {
-  /** Public API, per API key (or per IP for unauthenticated calls). */
-  api: { prefix: 'rl:api', limit: 120, window: '60 s' },
-  /** Sign-in attempts per client IP. */
-  authIp: { prefix: 'rl:auth:ip', limit: 5, window: '60 s' },
-  /** Sign-in attempts per account email, whatever the IP. */
-  authEmail: { prefix: 'rl:auth:email', limit: 5, window: '60 s' },
-  /** Page views, actions and API calls per IP, checked in middleware before any other work. */
-  coarse: { prefix: 'rl:coarse', limit: 600, window: '60 s' },
-  /**
-   * Link prefetches per IP, the router's own requests: a page shows a dozen links and each one
-   * prefetches, so they would eat the page-view budget of a person clicking along. Bounded apart.
-   */
-  coarsePrefetch: { prefix: 'rl:coarse:prefetch', limit: 3000, window: '60 s' },
+  api: RATE_LIMIT_POLICY.api,
+  authIp: RATE_LIMIT_POLICY.authIp,
+  authEmail: RATE_LIMIT_POLICY.authEmail,
+  coarse: RATE_LIMIT_POLICY.coarse,
+  coarsePrefetch: RATE_LIMIT_POLICY.coarsePrefetch,
 } as const satisfies Record<string, RateLimiterOptions>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -28,6 +21,17 @@ export function limiter(name: LimitName): RateLimiter {
 
 export function limitApi(apiKeyIdOrIp: string): Promise<RateLimitResult> {
   return limiter('api').limit(apiKeyIdOrIp);
+}
+
+/**
+ * The public API's per-plan limit (entitlements.apiRatePerMinute) for one workspace. A plan
+ * without API access gets a refusal with no wait, which the API wrapper answers with 402 (the
+ * plan lacks api.read), not 429.
+ */
+export async function limitApiForPlan(tenantId: string, apiRatePerMinute: number, now: number = Date.now()): Promise<RateLimitResult> {
+  const policy = apiPlanPolicy(apiRatePerMinute);
+  if (!policy) return { success: false, limit: 0, remaining: 0, reset: now };
+  return rateLimiter(policy).limit(`ws:${tenantId}`);
 }
 
 /** Keyed on the trusted client IP (lib/http/client-ip), IPv6 by /64; callers skip it for an unknown IP. */

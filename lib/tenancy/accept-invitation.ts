@@ -2,10 +2,10 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { invitations, memberships, users, workspaces } from '@/db/schema';
 import type { Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
+import { checkLimit } from '@/lib/billing/gates';
 import { AppError } from '@/lib/errors/app-error';
 import { hashInvitationToken, looksLikeInvitationToken, normalizeEmail } from './invitation-tokens';
 import type { RequestMeta } from './request-meta';
-import { seatLimitFor } from './seat-limit';
 import { getWorkspaceOrThrow } from './workspaces';
 
 // The invitee isn't a member yet, so both run in a system transaction the entry point opens
@@ -91,10 +91,8 @@ export async function acceptInvitation(
     .where(and(eq(memberships.tenantId, workspace.id), eq(memberships.userId, user.id)));
   if (!member) {
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, workspace.id));
-    const limit = seatLimitFor(workspace);
-    if (Number(n) >= limit) {
-      throw new AppError('payment_required', `This workspace has used all ${limit} seats. Ask an owner to free a seat or upgrade.`);
-    }
+    // Under the workspace row lock taken above, so two accepts cannot both take the last seat.
+    await checkLimit(tx, workspace.id, 'members', Number(n));
   }
   const inserted = await tx
     .insert(memberships)

@@ -2,12 +2,12 @@ import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { invitations, memberships, users, workspaces } from '@/db/schema';
 import type { TenantContext, Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
+import { checkLimit } from '@/lib/billing/gates';
 import { AppError } from '@/lib/errors/app-error';
 import { queueInvitationEmail, type InvitationEmail } from './invitation-email';
 import { invitationExpiry, newInvitationToken, normalizeEmail } from './invitation-tokens';
 import { assertInviteRoleAllowed } from './member-rules';
 import type { RequestMeta } from './request-meta';
-import { seatLimitFor } from './seat-limit';
 
 // Invitation commands take the entry point's tenant transaction. The wrapper names the
 // permission (members.invite) and the verified-email gate; the email is queued in the same
@@ -54,12 +54,19 @@ async function emailContext(tx: Tx, ctx: TenantContext) {
   return { workspaceName: workspace?.name ?? 'a workspace', inviterName: inviter?.name ?? inviter?.email ?? 'A teammate' };
 }
 
-async function assertSeatAvailable(tx: Tx, tenantId: string): Promise<void> {
+/**
+ * Members plus open invitations stay within the plan's `members` limit (add-ons included), so
+ * accepting every open invitation can never take the workspace past its plan. The invitation
+ * being refreshed for the same address is not counted twice; an expired one still holds its seat,
+ * since resending revives it.
+ */
+async function assertSeatAvailable(tx: Tx, tenantId: string, email: string): Promise<void> {
   const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId));
-  const limit = seatLimitFor({ id: tenantId });
-  if (Number(n) >= limit) {
-    throw new AppError('payment_required', `This workspace has used all ${limit} seats. Remove a member or upgrade to invite more.`);
-  }
+  const [{ pending } = { pending: 0 }] = await tx
+    .select({ pending: count() })
+    .from(invitations)
+    .where(and(open, eq(invitations.tenantId, tenantId), sql`${invitations.email} <> ${email}`));
+  await checkLimit(tx, tenantId, 'members', Number(n) + Number(pending));
 }
 
 export type CreatedInvitation = InvitationEmail & { invitationId: string };
@@ -83,7 +90,7 @@ export async function inviteMember(
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
   if (existing) throw new AppError('conflict', 'That person is already a member of this workspace.', { field: 'email' });
-  await assertSeatAvailable(tx, ctx.tenantId);
+  await assertSeatAvailable(tx, ctx.tenantId, email);
 
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry();

@@ -1,8 +1,7 @@
-/**
- * How many members a workspace may have. A flat 10 until billing lands: `entitlements(workspace)`
- * in lib/billing will supply the plan's seat count, and this becomes a call to it.
- */
-export function seatLimitFor(workspace: { id: string }): number {
-  void workspace;
-  return 10;
+import type { Tx } from '@/db/tenant';
+import { loadEntitlements } from '@/lib/billing/entitlements';
+
+/** How many members the workspace's plan allows (add-ons included); null = unlimited. */
+export async function seatLimitFor(tx: Tx, tenantId: string): Promise<number | null> {
+  return (await loadEntitlements(tx, tenantId)).limits.members;
 }

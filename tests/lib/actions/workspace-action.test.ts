@@ -24,6 +24,8 @@ vi.mock('@/lib/billing/gates', () => ({
   consumeQuota: async (_tx: unknown, _tenantId: string, quota: string, amount: number) => {
     if (billing.refuseQuota) throw new AppError('payment_required', 'This month’s quota is used up.');
     billing.consumed.push({ quota, amount });
+    // Replayed: nothing for the wrapper to refresh after commit.
+    return { tenantId: _tenantId, metric: quota, period: '2026-12-01', amount, used: amount, quota: null, operationId: 'op', replayed: true };
   },
 }));
 

@@ -149,7 +149,7 @@ describe('accepting', () => {
 
   it('enforces the seat limit inside the accepting transaction', async () => {
     const { workspace, ownerCtx } = await createWorkspaceWithOwner();
-    const limit = seatLimitFor(workspace);
+    const limit = (await withSystem('test: seat limit', (tx) => seatLimitFor(tx, workspace.id)))!;
     // Invite everyone while seats are free, then fill the workspace: the check must happen at accept time.
     const people = await Promise.all([createUser(), createUser()]);
     const invites: Awaited<ReturnType<typeof inviteMember>>[] = [];

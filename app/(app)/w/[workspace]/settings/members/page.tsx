@@ -27,8 +27,9 @@ export const metadata: Metadata = { title: 'Members' };
 export default async function MembersPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { ctx, workspace, user, can, read } = await requireWorkspacePage((await params).workspace, 'members.read');
   const canInvite = can('members.invite');
-  const [members, invitations] = await read(async (tx) => [await listMembers(tx), canInvite ? await listPendingInvitations(tx) : []] as const);
-  const seats = seatLimitFor(workspace);
+  const [members, invitations, seats] = await read(
+    async (tx) => [await listMembers(tx), canInvite ? await listPendingInvitations(tx) : [], await seatLimitFor(tx, workspace.id)] as const,
+  );
   // Owners may grant every role; admins everything below owner. The server checks again.
   const grantable = ROLES.filter((role) => role !== 'owner' || can('members.manage_owners'));
   const lastOwner = ctx.role === 'owner' && members.filter((m) => m.role === 'owner').length <= 1;
@@ -41,7 +42,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       <PageHeader
         label={SETTINGS_LABEL}
         title="Members"
-        description={`Who can open this workspace, and what each role may do. ${members.length} of ${seats} seats used.`}
+        description={`Who can open this workspace, and what each role may do. ${seats === null ? `${members.length} members.` : `${members.length} of ${seats} seats used.`}`}
         tabs={<SettingsTabs workspace={workspace.slug} canReadAudit={can('audit.read')} />}
       />
       <Card>
