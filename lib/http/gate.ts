@@ -4,9 +4,12 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-/** Probes must keep answering while a client is being throttled. */
+/**
+ * Probes must keep answering while a client is being throttled; a payment provider's webhooks
+ * arrive in bursts from a few shared addresses and are authenticated by their signature.
+ */
 export function isRateLimitExempt(pathname: string): boolean {
-  return pathname.startsWith('/api/health');
+  return pathname.startsWith('/api/health') || pathname === '/api/webhooks/stripe';
 }
 
 /**

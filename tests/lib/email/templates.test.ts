@@ -28,6 +28,22 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     link: link('/forgot-password'),
   },
   'account-exists': { props: { name: 'Ada', signInUrl: link('/sign-in'), resetUrl: link('/forgot-password') }, link: link('/sign-in') },
+  'billing-payment-failed': {
+    props: { name: 'Ada', workspaceName: 'Acme', planName: 'Pro', graceUntil: when, day: 0, url: link('/w/acme/settings/billing') },
+    link: link('/w/acme/settings/billing'),
+  },
+  'billing-subscription-canceled': {
+    props: { name: 'Ada', workspaceName: 'Acme', planName: 'Team', url: link('/w/acme/settings/billing') },
+    link: link('/w/acme/settings/billing'),
+  },
+  'billing-receipt': {
+    props: { name: 'Ada', workspaceName: 'Acme', amount: '$19.00', number: 'INV-0001', paidAt: when, url: link('/invoice') },
+    link: link('/invoice'),
+  },
+  'billing-trial-ending': {
+    props: { name: 'Ada', workspaceName: 'Acme', planName: 'Pro', endsAt: when, url: link('/w/acme/settings/billing') },
+    link: link('/w/acme/settings/billing'),
+  },
 };
 
 describe('email templates', () => {
