@@ -1,4 +1,5 @@
 import { auditIntegrityWorkflow } from '@/lib/audit/nightly-check';
+import { dunningWorkflow } from '@/lib/billing/workflows';
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
@@ -18,6 +19,7 @@ export const workflows = [
   auditIntegrityWorkflow,
   emailDeliveryWorkflow,
   emailSweepWorkflow,
+  dunningWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */
