@@ -1,5 +1,6 @@
 import { auditIntegrityWorkflow } from '@/lib/audit/nightly-check';
 import { usageReconcileWorkflow } from '@/lib/billing/usage-counters';
+import { dunningWorkflow } from '@/lib/billing/workflows';
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
@@ -20,6 +21,7 @@ export const workflows = [
   emailDeliveryWorkflow,
   emailSweepWorkflow,
   usageReconcileWorkflow,
+  dunningWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

@@ -41,6 +41,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): ResolvedEnv {
     if (!env.INNGEST_EVENT_KEY || !env.INNGEST_SIGNING_KEY) {
       problems.push('INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY: required in production (background workflows)');
     }
+    // The built-in test checkout grants plans without payment: never in production.
+    if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) {
+      problems.push('STRIPE_SECRET_KEY/STRIPE_WEBHOOK_SECRET: required in production (billing)');
+    }
     if (problems.length) throw new EnvError(problems);
     return { ...env, AUTH_SECRET: env.AUTH_SECRET!, ENCRYPTION_KEY: env.ENCRYPTION_KEY!, isProduction: true };
   }

@@ -108,6 +108,25 @@ export const envSchema = z.object({
   // every delivery is refused) and the products that sell plans.
   WOOCOMMERCE_WEBHOOK_SECRET: optionalString,
   WOOCOMMERCE_PLAN_PRODUCTS: wooCommercePlanProducts,
+  // Billing (lib/billing/stripe): Stripe when the secret key is set, else the built-in test
+  // checkout. Price ids per plan/add-on and interval (names from stripePriceEnvName() in
+  // lib/billing/plans.ts; `npm run stripe:sync` prints them). Host/port/protocol point the SDK at
+  // another API endpoint (a local fake in tests, a proxy); unset means api.stripe.com over https.
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_HOST: optionalString,
+  STRIPE_API_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65_535).optional()),
+  STRIPE_API_PROTOCOL: optionalString.pipe(z.enum(['http', 'https']).optional()),
+  STRIPE_PRICE_PRO_MONTH: optionalString,
+  STRIPE_PRICE_PRO_YEAR: optionalString,
+  STRIPE_PRICE_TEAM_MONTH: optionalString,
+  STRIPE_PRICE_TEAM_YEAR: optionalString,
+  STRIPE_PRICE_ADDON_MEMBERS_MONTH: optionalString,
+  STRIPE_PRICE_ADDON_MEMBERS_YEAR: optionalString,
+  STRIPE_PRICE_ADDON_LIVE_BOTS_MONTH: optionalString,
+  STRIPE_PRICE_ADDON_LIVE_BOTS_YEAR: optionalString,
+  STRIPE_PRICE_ADDON_TRACKED_PRODUCTS_MONTH: optionalString,
+  STRIPE_PRICE_ADDON_TRACKED_PRODUCTS_YEAR: optionalString,
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z
     .enum(['1', '0', 'true', 'false', ''])

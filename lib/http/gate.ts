@@ -5,12 +5,12 @@ export function isProtectedPath(pathname: string): boolean {
 }
 
 /**
- * Probes must keep answering while a client is being throttled. So must the WooCommerce webhook:
- * a store posts every delivery from one address, never retries one that failed, and each is
- * verified by its signature before anything else is done with it.
+ * Probes must keep answering while a client is being throttled. So must the payment providers'
+ * webhooks: they arrive in bursts from a few shared addresses (a WooCommerce store never retries a
+ * delivery that failed), and each is verified by its signature before anything else is done with it.
  */
 export function isRateLimitExempt(pathname: string): boolean {
-  return pathname.startsWith('/api/health') || pathname === '/api/webhooks/woocommerce';
+  return pathname.startsWith('/api/health') || pathname === '/api/webhooks/stripe' || pathname === '/api/webhooks/woocommerce';
 }
 
 /**

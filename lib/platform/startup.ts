@@ -1,4 +1,5 @@
 import { openDatabaseForStartup } from '@/db/health';
+import { describeBillingBackend } from '@/lib/billing/stripe/config';
 import { env, EnvError } from '@/lib/env';
 import { DEMO_USER } from '@/lib/demo/demo-accounts';
 import { seedDemoIfEmpty } from '@/lib/demo/seed';
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
   log.info(describeRedisBackend());
   log.info(describeEmailBackend());
   log.info(describeWorkflowBackend());
+  log.info(describeBillingBackend());
   const seedWanted = config.SEED_DEMO ?? !config.DATABASE_URL;
   if (seedWanted && !config.isProduction) {
     const seed = await seedDemoIfEmpty();

@@ -2,6 +2,20 @@ import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
 import type { Tx } from '@/db/tenant';
 import { queueEmail, type QueuedEmail } from '../queue-email';
+import {
+  PaymentFailedEmail,
+  paymentFailedSubject,
+  ReceiptEmail,
+  receiptSubject,
+  SubscriptionCanceledEmail,
+  subscriptionCanceledSubject,
+  TrialEndingEmail,
+  trialEndingSubject,
+  type PaymentFailedProps,
+  type ReceiptProps,
+  type SubscriptionCanceledProps,
+  type TrialEndingProps,
+} from './billing';
 import { AccountExistsEmail, accountExistsSubject, type AccountExistsProps } from './account-exists';
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyProps } from './email-change-verify';
 import { EmailChangedNoticeEmail, emailChangedNoticeSubject, type EmailChangedNoticeProps } from './email-changed-notice';
@@ -28,6 +42,10 @@ export type TemplateProps = {
   'email-changed-notice': EmailChangedNoticeProps;
   'account-exists': AccountExistsProps;
   'store-sign-up': StoreSignUpProps;
+  'billing-payment-failed': PaymentFailedProps;
+  'billing-subscription-canceled': SubscriptionCanceledProps;
+  'billing-receipt': ReceiptProps;
+  'billing-trial-ending': TrialEndingProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -46,6 +64,10 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'email-changed-notice': { subject: emailChangedNoticeSubject, Component: EmailChangedNoticeEmail },
   'account-exists': { subject: accountExistsSubject, Component: AccountExistsEmail },
   'store-sign-up': { subject: storeSignUpSubject, Component: StoreSignUpEmail },
+  'billing-payment-failed': { subject: paymentFailedSubject, Component: PaymentFailedEmail },
+  'billing-subscription-canceled': { subject: subscriptionCanceledSubject, Component: SubscriptionCanceledEmail },
+  'billing-receipt': { subject: receiptSubject, Component: ReceiptEmail },
+  'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -29,6 +29,22 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
   },
   'account-exists': { props: { name: 'Ada', signInUrl: link('/sign-in'), resetUrl: link('/forgot-password') }, link: link('/sign-in') },
   'store-sign-up': { props: { name: 'Ada', planName: 'Pro', email: 'ada@example.test', url: link('/sign-up') }, link: link('/sign-up') },
+  'billing-payment-failed': {
+    props: { name: 'Ada', workspaceName: 'Acme', planName: 'Pro', graceUntil: when, day: 0, url: link('/w/acme/settings/billing') },
+    link: link('/w/acme/settings/billing'),
+  },
+  'billing-subscription-canceled': {
+    props: { name: 'Ada', workspaceName: 'Acme', planName: 'Team', url: link('/w/acme/settings/billing') },
+    link: link('/w/acme/settings/billing'),
+  },
+  'billing-receipt': {
+    props: { name: 'Ada', workspaceName: 'Acme', amount: '$19.00', number: 'INV-0001', paidAt: when, url: link('/invoice') },
+    link: link('/invoice'),
+  },
+  'billing-trial-ending': {
+    props: { name: 'Ada', workspaceName: 'Acme', planName: 'Pro', endsAt: when, url: link('/w/acme/settings/billing') },
+    link: link('/w/acme/settings/billing'),
+  },
 };
 
 describe('email templates', () => {
