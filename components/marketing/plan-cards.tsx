@@ -1,4 +1,3 @@
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
@@ -22,7 +21,6 @@ export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' 
           ) : null}
           <div className="flex items-center justify-between gap-3">
             <Heading className="text-lg font-semibold">{plan.name}</Heading>
-            {plan.comingSoon ? <Badge tone="neutral">Coming soon</Badge> : null}
           </div>
           <p className="mt-1 text-sm text-muted">{plan.tagline}</p>
           <p className="mt-6 flex items-baseline gap-1">

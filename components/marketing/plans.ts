@@ -14,8 +14,6 @@ export type MarketingPlan = {
   currency: CurrencyCode;
   tagline: string;
   cta: { label: string; href: string };
-  /** Not yet for sale: paid plans open with the billing issue, so the card says so. */
-  comingSoon?: boolean;
   highlighted?: boolean;
   /** Short list for the landing-page teaser and plan cards. */
   highlights: string[];
@@ -52,9 +50,7 @@ export const plans: MarketingPlan[] = [
     priceMinor: pro.price!.monthMinor,
     currency: pro.price!.currency,
     tagline: 'For active traders and busy households.',
-    // Sign-up can't choose a plan yet: everyone starts on Free.
-    cta: { label: 'Start free for now', href: '/sign-up' },
-    comingSoon: true,
+    cta: { label: 'Start a 14-day trial', href: '/sign-up?plan=pro' },
     highlighted: true,
     highlights: [
       upTo(limit(pro, 'members'), 'member', 'members'),
@@ -69,8 +65,7 @@ export const plans: MarketingPlan[] = [
     priceMinor: team.price!.monthMinor,
     currency: team.price!.currency,
     tagline: 'For trading desks and store teams.',
-    cta: { label: 'Start free for now', href: '/sign-up' },
-    comingSoon: true,
+    cta: { label: 'Start a 14-day trial', href: '/sign-up?plan=team' },
     highlights: [
       `${upTo(limit(team, 'members'), 'member', 'members')} with roles`,
       `${amount(limit(team, 'bots.live'))} live bots`,

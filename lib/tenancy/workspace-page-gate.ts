@@ -13,6 +13,8 @@ const SLUG_SHAPE = /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/;
 export const WORKSPACE_PAGE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   'settings/members': 'members.read',
   'settings/audit': 'audit.read',
+  'settings/billing': 'billing.manage',
+  'settings/usage': 'usage.read',
 };
 
 /** The permission the page at `subPath` (the path below `/w/<slug>/`, no leading slash) needs. */

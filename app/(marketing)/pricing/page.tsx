@@ -18,16 +18,16 @@ const billingFaq: FaqItem[] = [
   {
     question: 'Can I switch plans or cancel?',
     answer:
-      'Paid plans open with billing, coming soon; until then every workspace is on Free. Then you will switch or cancel any time from the workspace settings: upgrades apply immediately and are prorated, downgrades and cancellations at the end of the billing period, and your data stays available on the Free plan.',
+      'Any time, from the workspace’s Settings → Billing (owners and admins). Upgrades apply immediately and are prorated; a cancellation keeps the plan until the end of the period you paid for, and your data stays available on the Free plan afterwards.',
   },
   {
     question: 'What happens when I reach a limit?',
     answer:
-      'Limits start to apply when paid plans open. Then nothing breaks: existing data stays, you just can’t add more until you upgrade or free up room, and a banner warns you before you get there.',
+      'Nothing breaks and nothing is deleted: you just can’t add more until you upgrade or free up room. Settings → Usage shows each monthly quota and how much of it is used.',
   },
   {
     question: 'Which payment methods do you accept?',
-    answer: 'When paid plans open: cards and the local payment methods our payment processor, Stripe, supports in your country, with VAT on invoices where it applies.',
+    answer: 'Cards and the local payment methods our payment processor, Stripe, supports in your country. Invoices are in Settings → Billing, with your tax id on them if you add one at checkout.',
   },
   {
     question: 'Do you charge trading or pricing fees?',
@@ -47,8 +47,8 @@ export default function PricingPage() {
             </h1>
             <p className="mt-5 text-lg leading-relaxed text-pretty text-muted">
               Bots, Journal, Money and Pricing will be in every plan: pay for members and limits, not for features you
-              won’t use. Prices in US dollars, billed monthly. The products and paid plans are coming soon; today every
-              workspace is on Free.
+              won’t use. Prices in US dollars, billed monthly or yearly (two months free). Every new workspace starts with a
+              14-day trial, no card needed. The products themselves are coming soon.
             </p>
           </div>
           <div className="mt-14">

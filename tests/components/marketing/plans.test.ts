@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { comparison, plans } from '@/components/marketing/plans';
 import { PLANS } from '@/lib/billing/plans';
 
-// The marketing plans promise only what the app does: sign-up can't pick a plan and nothing can
-// be bought until the billing issue lands, and a few features belong to later issues.
+// The marketing plans promise only what the app does: a few features belong to later issues.
 describe('marketing plans', () => {
-  it('no plan button pretends to choose a plan at sign-up', () => {
-    for (const plan of plans) expect(plan.cta.href, plan.name).not.toMatch(/[?&]plan=/);
-  });
-
-  it('every paid plan says it is coming soon', () => {
-    for (const plan of plans.filter((p) => p.priceMinor > 0n)) expect(plan.comingSoon, plan.name).toBe(true);
+  it("each paid plan's button starts that plan's trial at sign-up; Free's starts the default one", () => {
+    for (const plan of plans.filter((p) => p.priceMinor > 0n)) expect(plan.cta.href, plan.name).toBe(`/sign-up?plan=${plan.id}`);
+    expect(plans.find((p) => p.id === 'free')!.cta.href).toBe('/sign-up');
   });
 
   it('features of later issues are marked planned wherever they are named', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { billingAccounts } from '@/db/schema';
-import { tenantContext, withSystem, withTenant } from '@/db/tenant';
+import { tenantContext, withTenant } from '@/db/tenant';
 import type { WorkspacePage } from '@/lib/actions/workspace-page';
 import { exportWorkspaceAudit } from '@/lib/audit/export';
 import { auditCsv, auditVisibleSince } from '@/lib/audit/export-csv';
 import { listWorkspaceAudit, type AuditEntry } from '@/lib/audit/queries';
 import { recordWorkspaceAudit } from '@/lib/audit/record';
 import { createTenant } from '../../helpers/database';
+import { setBillingAccount } from '../../helpers/billing-account';
 
 async function workspaceWithTrail(plan: 'team' | null) {
   const { user, workspace } = await createTenant();
@@ -15,7 +15,7 @@ async function workspaceWithTrail(plan: 'team' | null) {
     await recordWorkspaceAudit(tx, workspace.id, { action: 'workspace.created', actorUserId: user.id });
     await recordWorkspaceAudit(tx, workspace.id, { action: 'member.invited', actorUserId: user.id, metadata: { email: '=cmd|"/c calc"!A1' } });
   });
-  if (plan) await withSystem('test: plan', (tx) => tx.insert(billingAccounts).values({ tenantId: workspace.id, overridePlanId: plan }));
+  if (plan) await setBillingAccount(workspace.id, { overridePlanId: plan });
   const page = { ctx, workspace, read: (fn: Parameters<WorkspacePage['read']>[0]) => withTenant(ctx, fn, { readOnly: true }) } as unknown as WorkspacePage;
   return { ctx, workspace, page };
 }

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { billingAccounts, subscriptions } from '@/db/schema';
+import { subscriptions } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { setCancelAtPeriodEnd, startCheckout } from '@/lib/billing/checkout';
 import { loadEntitlements } from '@/lib/billing/entitlements';
 import { testCheckout } from '@/lib/billing/test-checkout';
 import { resetEnvCache } from '@/lib/env';
 import { createTenant } from '@/tests/helpers/database';
+import { setBillingAccount } from '../../helpers/billing-account';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,7 @@ beforeAll(() => {
 
 async function workspace(trialEndsAt: Date | null = null) {
   const tenant = await createTenant();
-  await withSystem('test: account', (tx) => tx.insert(billingAccounts).values({ tenantId: tenant.workspace.id, trialPlanId: 'pro', trialEndsAt }));
+  await setBillingAccount(tenant.workspace.id, { trialPlanId: 'pro', trialEndsAt });
   const request = (planId: 'pro' | 'team', interval: 'month' | 'year' = 'month') => ({
     tenantId: tenant.workspace.id,
     workspaceSlug: tenant.workspace.slug,

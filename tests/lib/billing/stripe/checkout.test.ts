@@ -7,6 +7,7 @@ import { listInvoices, openBillingPortal, startCheckout } from '@/lib/billing/ch
 import { ensureStripeCustomer } from '@/lib/billing/stripe/checkout';
 import { createTenant } from '@/tests/helpers/database';
 import { fakePriceIds, invoiceObject, startFakeStripe, type FakeStripe } from '@/tests/helpers/fake-stripe';
+import { setBillingAccount } from '../../../helpers/billing-account';
 
 const DAY = 86_400_000;
 const tag = randomUUID().slice(0, 8);
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 async function workspace(account: { trialEndsAt?: Date | null; stripeCustomerId?: string } = {}) {
   const tenant = await createTenant();
-  await withSystem('test: account', (tx) => tx.insert(billingAccounts).values({ tenantId: tenant.workspace.id, trialPlanId: 'pro', ...account }));
+  await setBillingAccount(tenant.workspace.id, { trialPlanId: 'pro', ...account });
   const request = (planId: 'pro' | 'team' = 'pro', interval: 'month' | 'year' = 'month') => ({
     tenantId: tenant.workspace.id,
     workspaceSlug: tenant.workspace.slug,

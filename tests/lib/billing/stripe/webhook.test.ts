@@ -9,6 +9,7 @@ import { loadEntitlements } from '@/lib/billing/entitlements';
 import { handleStripeWebhook, STRIPE_WEBHOOK_JOB } from '@/lib/billing/stripe/webhook';
 import { createTenant } from '@/tests/helpers/database';
 import { fakePriceIds, invoiceObject, signedEvent, startFakeStripe, stripeFixture, subscriptionObject, type FakeStripe } from '@/tests/helpers/fake-stripe';
+import { setBillingAccount } from '../../../helpers/billing-account';
 
 const DAY = 86_400_000;
 const tag = randomUUID().slice(0, 8);
@@ -50,6 +51,8 @@ const emailsTo = (to: string) => withSystem('test: emails', (tx) => tx.select().
 /** A workspace with an owner, and a Stripe subscription for it held by the fake. */
 async function setup(fields: Partial<Parameters<typeof subscriptionObject>[0]> = {}) {
   const tenant = await createTenant();
+  // No trial: what the subscription grants (or stops granting) is what the workspace has.
+  await setBillingAccount(tenant.workspace.id);
   const subscription = subscriptionObject({
     id: subId(),
     customer: cusId(),
@@ -111,7 +114,7 @@ describe('POST /api/webhooks/stripe: events', () => {
 
   it('checkout.session.completed retrieves the subscription and finds the workspace from the session, storing the customer', async () => {
     const tenant = await createTenant();
-    await withSystem('test: account', (tx) => tx.insert(billingAccounts).values({ tenantId: tenant.workspace.id }));
+    await setBillingAccount(tenant.workspace.id);
     const subscription = subscriptionObject({ id: subId(), customer: cusId(), items: [{ price: prices.STRIPE_PRICE_PRO_MONTH! }] });
     fake.subscriptions.set(subscription.id, subscription);
     const session = { ...stripeFixture<Stripe.Checkout.Session>('checkout.session'), mode: 'subscription', subscription: subscription.id, customer: subscription.customer, metadata: { workspace_id: tenant.workspace.id } };
@@ -127,7 +130,7 @@ describe('POST /api/webhooks/stripe: events', () => {
   it('finds the workspace by its stored Stripe customer when the subscription carries no metadata', async () => {
     const tenant = await createTenant();
     const customer = cusId();
-    await withSystem('test: account', (tx) => tx.insert(billingAccounts).values({ tenantId: tenant.workspace.id, stripeCustomerId: customer }));
+    await setBillingAccount(tenant.workspace.id, { stripeCustomerId: customer });
     const subscription = subscriptionObject({ id: subId(), customer, items: [{ price: prices.STRIPE_PRICE_TEAM_MONTH! }] });
     expect((await deliver({ type: 'customer.subscription.updated', object: subscription })).status).toBe(200);
     expect(await rowOf(subscription.id)).toMatchObject({ tenantId: tenant.workspace.id, planId: 'team' });

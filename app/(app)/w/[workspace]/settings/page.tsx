@@ -20,7 +20,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
         label={SETTINGS_LABEL}
         title="General"
         description="The workspace's name, address and defaults."
-        tabs={<SettingsTabs workspace={workspace.slug} canReadAudit={can('audit.read')} />}
+        tabs={<SettingsTabs workspace={workspace.slug} can={can} />}
       />
       <Card>
         <CardHeader>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AuditFilterForm } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { ChainIntegrityBadge } from '@/components/audit/chain-integrity-badge';
@@ -32,7 +33,7 @@ export default async function AuditLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   // Not disclosed to roles without access, like a workspace they aren't in (a 404).
-  const { ctx, workspace, read } = await requireWorkspacePage((await params).workspace, 'audit.read');
+  const { ctx, workspace, can, read } = await requireWorkspacePage((await params).workspace, 'audit.read');
 
   const filter = parseAuditFilter(await searchParams);
   const range = auditFilterRange(filter, workspace.timezone);
@@ -67,7 +68,7 @@ export default async function AuditLogPage({
         title="Audit log"
         description={`Who did what in this workspace. Entries can't be edited or deleted, and each is chained to the one before it. Times are in ${workspace.timezone}.`}
         actions={<ChainIntegrityBadge result={integrity} timeZone={workspace.timezone} />}
-        tabs={<SettingsTabs workspace={workspace.slug} canReadAudit />}
+        tabs={<SettingsTabs workspace={workspace.slug} can={can} />}
       />
       <Card>
         <CardContent>
@@ -90,7 +91,14 @@ export default async function AuditLogPage({
             Export CSV
           </Button>
         ) : (
-          <p>CSV export comes with the {exportPlan?.name ?? 'Team'} plan.</p>
+          <p>
+            CSV export comes with the {exportPlan?.name ?? 'Team'} plan.{' '}
+            {can('billing.manage') ? (
+              <Link href={`/w/${encodeURIComponent(workspace.slug)}/settings/billing`} className="font-medium text-accent underline-offset-4 hover:underline">
+                See plans
+              </Link>
+            ) : null}
+          </p>
         )}
       </div>
       <AuditLogTable entries={page.entries} timeZone={workspace.timezone} filtered={filtered || cursor !== undefined} />

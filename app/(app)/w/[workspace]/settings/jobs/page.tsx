@@ -25,7 +25,7 @@ export default async function BackgroundJobsPage({ params }: { params: Promise<{
         label={SETTINGS_LABEL}
         title="Background jobs"
         description="Every workflow run in this workspace, with its progress, attempts and duration."
-        tabs={<SettingsTabs workspace={workspace.slug} canReadAudit={can('audit.read')} />}
+        tabs={<SettingsTabs workspace={workspace.slug} can={can} />}
       />
       <Card>
         <CardContent className="space-y-4">

@@ -43,7 +43,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         label={SETTINGS_LABEL}
         title="Members"
         description={`Who can open this workspace, and what each role may do. ${seats === null ? `${members.length} members.` : `${members.length} of ${seats} seats used.`}`}
-        tabs={<SettingsTabs workspace={workspace.slug} canReadAudit={can('audit.read')} />}
+        tabs={<SettingsTabs workspace={workspace.slug} can={can} />}
       />
       <Card>
         <CardHeader>

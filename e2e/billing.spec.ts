@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { expect as baseExpect, snap, test } from './fixtures';
+import { followFirstLink, openEmail } from './mailbox';
+import { FRESH_PASSWORD } from './fresh-user';
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+test('a Team trial from the pricing page, upgraded through the test checkout, then canceled at period end', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const email = `e2e-billing-${randomUUID().slice(0, 8)}@example.test`;
+
+  // The pricing page's Team card leads to a sign-up that says which trial it starts.
+  await page.goto('/sign-up?plan=team');
+  await expect(page.getByText(/14-day Team trial/)).toBeVisible();
+  await page.getByLabel(/^Name/).fill('E2E Billing');
+  await page.getByLabel(/^Email\*?$/).fill(email);
+  await page.getByLabel(/^Password/).fill(FRESH_PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/check-email\?kind=sign-up$/);
+  await openEmail(page, email, 'Confirm your email address');
+  await followFirstLink(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  const slug = new URL(page.url()).pathname.split('/')[2]!;
+
+  await page.goto(`/w/${slug}/settings/billing`);
+  await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
+  const current = page.getByRole('region', { name: 'Current plan' });
+  await expect(current.getByText('Team', { exact: true })).toBeVisible();
+  await expect(current.getByText('Trial')).toBeVisible();
+  await expect(current.getByText(/Your trial ends on/)).toBeVisible();
+  await snap(page, testInfo, 'billing-trial');
+
+  // Yearly Pro through the built-in test checkout: the plan changes on screen.
+  await page.getByText('Yearly — two months free').click();
+  await expect(page.getByText('$190')).toBeVisible();
+  await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'the test checkout put the plan in force' })).toBeVisible();
+  await expect(current.getByText('Pro', { exact: true })).toBeVisible();
+  await expect(current.getByText('Active')).toBeVisible();
+  await expect(current.getByText(/Renews on .* Billed yearly/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Your current plan' })).toBeDisabled();
+  await snap(page, testInfo, 'billing-active');
+
+  // Cancel at the end of the period: the plan stays until then, and can be kept again.
+  await page.getByRole('button', { name: 'Cancel at the end of the period' }).click();
+  await expect(current.getByText(/Canceled: the plan stays until/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keep my plan' })).toBeVisible();
+  await snap(page, testInfo, 'billing-canceling');
+});
