@@ -29,18 +29,19 @@ test('a Team trial from the pricing page, upgraded through the test checkout, th
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   const current = page.getByRole('region', { name: 'Current plan' });
   await expect(current.getByText('Team', { exact: true })).toBeVisible();
-  await expect(current.getByText('Trial')).toBeVisible();
+  await expect(current.getByText('Trial', { exact: true })).toBeVisible();
   await expect(current.getByText(/Your trial ends on/)).toBeVisible();
   await snap(page, testInfo, 'billing-trial');
 
   // Yearly Pro through the built-in test checkout: the plan changes on screen.
   await page.getByText('Yearly — two months free').click();
   await expect(page.getByText('$190')).toBeVisible();
-  await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+  await page.getByRole('button', { name: 'Choose Pro' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'the test checkout put the plan in force' })).toBeVisible();
   await expect(current.getByText('Pro', { exact: true })).toBeVisible();
-  await expect(current.getByText('Active')).toBeVisible();
-  await expect(current.getByText(/Renews on .* Billed yearly/)).toBeVisible();
+  // The running trial is respected: the paid plan starts when it ends.
+  await expect(current.getByText('Trial', { exact: true })).toBeVisible();
+  await expect(current.getByText(/Your trial runs until .*; then the plan is billed yearly/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Your current plan' })).toBeDisabled();
   await snap(page, testInfo, 'billing-active');
 

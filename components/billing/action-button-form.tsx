@@ -7,11 +7,13 @@ import type { FormAction } from '@/lib/actions/form-state';
 
 /** One button that runs a server action taking no fields (open the portal, cancel, resume), with its error under it. */
 export function ActionButtonForm({
+  workspace,
   action,
   label,
   pendingLabel,
   variant = 'primary',
 }: {
+  workspace: string;
   action: FormAction<unknown>;
   label: string;
   pendingLabel: string;
@@ -20,6 +22,7 @@ export function ActionButtonForm({
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2">
+      <input type="hidden" name="workspace" value={workspace} />
       <SubmitButton variant={variant} pendingText={pendingLabel}>
         {label}
       </SubmitButton>

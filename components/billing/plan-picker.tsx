@@ -20,11 +20,13 @@ export type PickablePlan = {
  * change) for that plan and interval. The current plan and interval are marked, not offered.
  */
 export function PlanPicker({
+  workspace,
   plans,
   current,
   defaultInterval,
   action,
 }: {
+  workspace: string;
   plans: PickablePlan[];
   current: { planId: string; rank: number; interval: 'month' | 'year' | null; paid: boolean };
   defaultInterval: 'month' | 'year';
@@ -55,9 +57,16 @@ export function PlanPicker({
       <div className="grid gap-4 md:grid-cols-2">
         {plans.map((plan) => {
           const isCurrent = current.paid && plan.id === current.planId && current.interval === interval;
-          const verb = !current.paid || plan.rank > current.rank ? `Upgrade to ${plan.name}` : plan.id === current.planId ? `Switch to ${interval === 'year' ? 'yearly' : 'monthly'}` : `Switch to ${plan.name}`;
+          const verb = !current.paid
+            ? `Choose ${plan.name}`
+            : plan.rank > current.rank
+              ? `Upgrade to ${plan.name}`
+              : plan.id === current.planId
+                ? `Switch to ${interval === 'year' ? 'yearly' : 'monthly'}`
+                : `Switch to ${plan.name}`;
           return (
             <form key={plan.id} action={formAction} className="flex flex-col rounded-xl border border-border bg-surface p-5 shadow-card">
+              <input type="hidden" name="workspace" value={workspace} />
               <input type="hidden" name="planId" value={plan.id} />
               <input type="hidden" name="interval" value={interval} />
               <div className="flex items-center justify-between gap-2">

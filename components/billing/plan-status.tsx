@@ -26,6 +26,8 @@ export function PlanStatus({ entitlements, timeZone }: { entitlements: Entitleme
     const via = ` Billed ${subscription.interval === 'year' ? 'yearly' : 'monthly'} through ${SOURCE[subscription.source] ?? subscription.source}.`;
     if (subscription.status === 'past_due' && subscription.graceUntil)
       detail = `The last payment failed. Update your payment method by ${day(subscription.graceUntil)} to keep the plan; after that the workspace moves to Free.${via}`;
+    else if (subscription.status === 'trialing' && subscription.currentPeriodEnd && !subscription.cancelAtPeriodEnd)
+      detail = `Your trial runs until ${day(subscription.currentPeriodEnd)}; then the plan is billed ${subscription.interval === 'year' ? 'yearly' : 'monthly'} through ${SOURCE[subscription.source] ?? subscription.source}.`;
     else if (subscription.cancelAtPeriodEnd && subscription.currentPeriodEnd)
       detail = `Canceled: the plan stays until ${day(subscription.currentPeriodEnd)}, then the workspace moves to Free.${via}`;
     else detail = `${subscription.currentPeriodEnd ? `Renews on ${day(subscription.currentPeriodEnd)}.` : ''}${via}`;

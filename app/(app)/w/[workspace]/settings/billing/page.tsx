@@ -90,12 +90,12 @@ export default async function BillingPage({
         <CardContent className="space-y-4">
           <PlanStatus entitlements={entitlements} timeZone={workspace.timezone} />
           <div className="flex flex-wrap gap-2">
-            {backend === 'stripe' && paid ? <ActionButtonForm action={openPortalAction} label="Manage payment, add-ons and plan" pendingLabel="Opening…" /> : null}
+            {backend === 'stripe' && paid ? <ActionButtonForm workspace={workspace.slug} action={openPortalAction} label="Manage payment, add-ons and plan" pendingLabel="Opening…" /> : null}
             {backend === 'test' && subscription?.source === 'test' ? (
               subscription.cancelAtPeriodEnd ? (
-                <ActionButtonForm action={resumeAction} label="Keep my plan" pendingLabel="Saving…" />
+                <ActionButtonForm workspace={workspace.slug} action={resumeAction} label="Keep my plan" pendingLabel="Saving…" />
               ) : (
-                <ActionButtonForm action={cancelAtPeriodEndAction} label="Cancel at the end of the period" pendingLabel="Canceling…" variant="secondary" />
+                <ActionButtonForm workspace={workspace.slug} action={cancelAtPeriodEndAction} label="Cancel at the end of the period" pendingLabel="Canceling…" variant="secondary" />
               )
             ) : null}
           </div>
@@ -115,6 +115,7 @@ export default async function BillingPage({
         </CardHeader>
         <CardContent>
           <PlanPicker
+            workspace={workspace.slug}
             plans={pickable}
             current={{ planId: entitlements.planId, rank: PLANS[entitlements.planId].rank, interval: subscription?.interval ?? null, paid }}
             defaultInterval={subscription?.interval ?? (query.interval === 'year' ? 'year' : 'month')}
