@@ -16,7 +16,7 @@ import { resetEnvCache } from '@/lib/env';
 type Json = Record<string, unknown>;
 
 function sharedDir(): string {
-  const candidates = [process.env.TESSERA_SHARED_DIR, path.resolve(process.cwd(), '../shared'), path.resolve(process.cwd(), '../../shared')];
+  const candidates = [process.env.TESSERA_SHARED_DIR, path.resolve(process.cwd(), '../shared'), path.resolve(process.cwd(), '../../shared'), path.resolve(process.cwd(), 'tests/fixtures/shared')];
   const found = candidates.find((dir) => dir && existsSync(path.join(dir, 'fixtures/stripe/fixtures3.json')));
   if (!found) throw new Error('shared/fixtures/stripe/fixtures3.json not found beside the repository (set TESSERA_SHARED_DIR)');
   return found;

@@ -7,7 +7,7 @@ import path from 'node:path';
  */
 function fixturesDir(): string {
   const root = path.resolve(__dirname, '../..');
-  const candidates = [path.join(root, '../shared'), path.join(root, '../../shared')].map((dir) => path.join(dir, 'fixtures/woocommerce'));
+  const candidates = [path.join(root, '../shared'), path.join(root, '../../shared'), path.join(root, 'tests/fixtures/shared')].map((dir) => path.join(dir, 'fixtures/woocommerce'));
   const found = candidates.find((dir) => existsSync(dir));
   if (!found) throw new Error(`shared/fixtures/woocommerce not found beside the repository (looked in ${candidates.join(', ')})`);
   return found;
