@@ -15,7 +15,12 @@ const grants = new Map(declaredTables().map((t) => [t.name, t.grants]));
 /** A row of `table` for `side`: as the tenant, or as system work for tables only the system writes (subscriptions). */
 function seed(table: string, side: Side) {
   if (grants.get(table)?.includes('insert')) return withTenant(side.ctx, (tx) => insertGenericRow(tx, table, side));
-  return withSystem('test: seed a row only system work writes', (tx) => insertGenericRow(tx, table, side));
+  // Test workspaces already hold system rows of their own (a billing account, one per workspace):
+  // the matrix's row replaces them.
+  return withSystem('test: seed a row only system work writes', async (tx) => {
+    await tx.execute(sql`delete from ${sql.identifier(table)} where tenant_id = ${side.tenantId}`);
+    return insertGenericRow(tx, table, side);
+  });
 }
 
 type Side = { ctx: TenantContext; tenantId: string; userId: string };
