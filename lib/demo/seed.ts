@@ -26,7 +26,9 @@ export async function seedDemoIfEmpty(): Promise<SeedResult> {
       .values({ email: DEMO_TEAMMATE.email, name: DEMO_TEAMMATE.name, emailVerified: new Date(), onboardedAt: new Date() })
       .returning();
     for (const [index, workspace] of DEMO_WORKSPACES.entries()) {
-      const created = await createWorkspace(tx, { ...workspace, ownerId: demo!.id });
+      // A Team trial: the demo shows every feature, and has the seats a tour (or the e2e suite, on
+      // two viewports) needs to invite people.
+      const created = await createWorkspace(tx, { ...workspace, ownerId: demo!.id, trialPlanId: 'team' });
       await tx.insert(memberships).values({ tenantId: created.id, userId: teammate!.id, role: 'member' });
       // `/w` opens the workspace joined first (until a cookie remembers another): make that the first demo one.
       if (index === 0) {
