@@ -94,7 +94,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <CardTitle as="h2">Text</CardTitle>
         </CardHeader>
         <CardContent>
-          <pre className="overflow-x-auto text-sm whitespace-pre-wrap text-foreground">{message.text}</pre>
+          <pre tabIndex={0} role="region" aria-label="Plain-text version" className="overflow-x-auto text-sm whitespace-pre-wrap text-foreground">{message.text}</pre>
         </CardContent>
       </Card>
     </main>
