@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AuditFilterForm } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { ChainIntegrityBadge } from '@/components/audit/chain-integrity-badge';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
@@ -87,9 +87,10 @@ export default async function AuditLogPage({
             : `Your ${entitlements.planName} plan shows the last ${entitlements.auditRetentionDays} days. Older entries are kept, and the chain check still covers them; a plan with longer retention shows them again.`}
         </p>
         {canExport ? (
-          <Button href={`${path}/export${auditFilterQuery(withoutCursor)}`} variant="secondary" size="sm" download>
+          // A plain download link, not a router Link: the router would prefetch the CSV as a page.
+          <a href={`${path}/export${auditFilterQuery(withoutCursor)}`} download className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
             Export CSV
-          </Button>
+          </a>
         ) : (
           <p>
             CSV export comes with the {exportPlan?.name ?? 'Team'} plan.{' '}
