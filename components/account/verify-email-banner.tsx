@@ -14,7 +14,7 @@ export function VerifyEmailBanner({
   action: FormAction<unknown>;
 }) {
   return (
-    <div role="region" aria-label="Confirm your email" className="bg-warning-soft">
+    <div role="region" aria-label="Confirm your email" className="border-b border-border bg-warning-soft">
       <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:px-6 lg:px-8">
         <p className="flex items-start gap-2 text-sm text-foreground">
           <InfoIcon className="mt-0.5 size-4 shrink-0 text-warning" />

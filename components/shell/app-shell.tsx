@@ -12,7 +12,7 @@ export type AppShellProps = {
   current: WorkspaceRef;
   /** Server action that ends the session; rendered as <form action={signOutAction}>. */
   signOutAction: () => Promise<void>;
-  /** Shown above the page content, e.g. a plan-usage or verify-email banner. */
+  /** Shown above the page content, e.g. the plan and verify-email banners; each draws its own strip. */
   banner?: ReactNode;
   children: ReactNode;
 };
@@ -65,7 +65,8 @@ export function AppShell({ user, workspaces, current, signOutAction, banner, chi
       {/* Below the phone header's 56 px the body fills only the rest of the screen: a full dvh
           here made every short page scroll by the header's height. */}
       <div className="flex min-h-[calc(100dvh-3.5rem)] flex-col lg:min-h-dvh lg:pl-64">
-        {banner ? <div className="border-b border-border bg-surface">{banner}</div> : null}
+        {/* Each banner draws its own strip: one streamed in later (the plan banner) may draw nothing. */}
+        {banner}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8">
           {children}
         </main>

@@ -65,6 +65,10 @@ const LIMIT_LABELS: Record<Limit, string> = {
   'pricing.tracked_products': 'tracked products',
 };
 
+export function limitLabel(limit: Limit): string {
+  return LIMIT_LABELS[limit];
+}
+
 /**
  * Before creating one more of something the plan counts (a member, a live bot): throws
  * AppError('payment_required') naming the limit and the plan that lifts it when `currentCount`

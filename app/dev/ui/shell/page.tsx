@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductCardGrid } from '@/components/dashboard/product-card';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
+import { PlanBanner } from '@/components/billing/plan-banner';
 import { AppShell } from '@/components/shell/app-shell';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -28,15 +29,12 @@ export default async function ShellPreviewPage() {
       current={current}
       signOutAction={previewSignOut}
       banner={
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2.5 text-sm sm:px-6 lg:px-8">
-          <p>
-            <span className="font-medium">You’ve used 2 of 2 paper bots on the Free plan.</span>{' '}
-            <span className="text-muted">Upgrade to run up to 10 live bots.</span>
-          </p>
-          <Button href="/pricing" size="sm">
-            See plans
-          </Button>
-        </div>
+        <PlanBanner
+          alert={{ kind: 'quota', metric: 'money.imported_rows', label: 'imported rows', used: 460, quota: 500, percent: 92, level: 'critical', planName: 'Free' }}
+          billingHref="#"
+          usageHref="#"
+          canManageBilling
+        />
       }
     >
       <div className="flex flex-col gap-6">
