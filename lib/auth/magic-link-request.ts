@@ -9,7 +9,7 @@ export const MAGIC_LINK_SENT_PATH = '/check-email?kind=sign-in';
  * The "email me a sign-in link" form. Auth.js stores the token and calls sendMagicLinkEmail; the
  * answer is the same "check your email" page whether or not the address has an account (Auth.js
  * creates one on first use, and events.createUser gives it a workspace). The per-IP limit is the
- * action's (`rateLimit: 'magicLinkIp'`, so the form can say "too many requests"); sendMagicLinkEmail
+ * action's (`rateLimit: MAGIC_LINK_IP_LIMITS`, so the form can say "too many requests"); sendMagicLinkEmail
  * counts the same bucket for every other way in (a direct POST to /api/auth/signin/email) and
  * skips it here, and always applies the per-address one.
  */

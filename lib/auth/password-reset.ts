@@ -37,7 +37,7 @@ export const resetPasswordSchema = z
   });
 
 /**
- * The per-address limit on reset emails (the per-IP one is the action's `rateLimit: 'resetIp'`).
+ * The per-address limit on reset emails (the per-IP ones are the action's `rateLimit: ['resetIpMinute', 'resetIp']`).
  * Counted before anything is looked up, so the answer ("too many") is the same for addresses with
  * and without an account.
  */

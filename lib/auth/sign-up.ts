@@ -12,6 +12,9 @@ import { createWorkspace } from '@/lib/tenancy/workspaces';
 import { isUniqueViolation } from '@/lib/tenancy/db-errors';
 import { NO_REQUEST_META, type RequestMeta } from '@/lib/tenancy/request-meta';
 import { issueEmailVerification, queueVerificationEmail } from './email-verification';
+import { AppError } from '@/lib/errors/app-error';
+import { TOO_MANY_REQUESTS } from '@/lib/ratelimit/limits';
+import { emailKey, limitAccount } from './account-limits';
 import { hashPassword } from './password';
 import { checkPasswordStrength, PASSWORD_MAX_LENGTH } from './password-strength';
 import { emailSchema } from './schemas';
@@ -108,6 +111,8 @@ export type SignUpOutcome = { status: 'created'; userId: string; workspaceSlug: 
  * signs in: the confirmation link does (verified-link-sign-in.ts).
  */
 export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta = NO_REQUEST_META, now: Date = new Date()): Promise<SignUpOutcome> {
+  // Counted before anything is looked up: "too many" is the same answer with or without an account.
+  if (!(await limitAccount('signUpEmail', emailKey(input.email))).success) throw new AppError('rate_limited', TOO_MANY_REQUESTS);
   // Hashed before the transaction: ~30 ms of CPU shouldn't hold a connection (PGlite has one).
   // Both outcomes pay for it and queue one email; the new account's writes add ~10 ms (measured on
   // Postgres and PGlite), which the form hides behind SIGN_UP_TIME_FLOOR_MS.

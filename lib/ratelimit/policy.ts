@@ -22,11 +22,17 @@ export const RATE_LIMIT_POLICY = {
   authIp: { prefix: 'rl:auth:ip', limit: 5, window: '60 s' },
   authEmail: { prefix: 'rl:auth:email', limit: 5, window: '60 s' },
 
-  // The account flows that send email: each request costs a message and can flood an inbox, so
-  // these hold over longer windows too. Every one counts whether or not the address has an account.
+  // Sign-up, password reset and magic link: at most 5 a minute per IP (the `…IpMinute` rows) and
+  // per email, like sign-in. Each request costs a message and can flood an inbox, so these also
+  // hold over longer windows, and the per-email rows are stricter than 5 a minute. Every one
+  // counts whether or not the address has an account.
+  signUpIpMinute: { prefix: 'rl:signup:ip:1m', limit: 5, window: '60 s' },
   signUpIp: { prefix: 'rl:signup:ip', limit: 10, window: '1 h' },
+  signUpEmail: { prefix: 'rl:signup:email', limit: 3, window: '15 m' },
+  resetIpMinute: { prefix: 'rl:reset:ip:1m', limit: 5, window: '60 s' },
   resetIp: { prefix: 'rl:reset:ip', limit: 10, window: '15 m' },
   resetEmail: { prefix: 'rl:reset:email', limit: 3, window: '15 m' },
+  magicLinkIpMinute: { prefix: 'rl:magic:ip:1m', limit: 5, window: '60 s' },
   magicLinkIp: { prefix: 'rl:magic:ip', limit: 10, window: '15 m' },
   magicLinkEmail: { prefix: 'rl:magic:email', limit: 5, window: '15 m' },
   verifyResendUser: { prefix: 'rl:verify:user', limit: 3, window: '15 m' },

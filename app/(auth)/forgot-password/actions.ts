@@ -6,7 +6,7 @@ import { forgotPasswordSchema, limitPasswordResetEmail, requestPasswordReset, RE
 import { withTimeFloor } from '@/lib/auth/time-floor';
 
 export const forgotPasswordAction = publicAction(
-  { input: forgotPasswordSchema, rateLimit: 'resetIp', component: 'password-reset' },
+  { input: forgotPasswordSchema, rateLimit: ['resetIpMinute', 'resetIp'], component: 'password-reset' },
   async ({ input }) => {
     await limitPasswordResetEmail(input.email);
     // The link is committed before the answer (a crash after it loses nothing); the floor keeps

@@ -9,7 +9,7 @@ import { withTimeFloor } from '@/lib/auth/time-floor';
 // existing address. Nor may a cookie, so sign-up never signs in — the confirmation link does.
 const CHECK_EMAIL = '/check-email?kind=sign-up';
 
-export const signUpAction = publicAction({ input: signUpSchema, rateLimit: 'signUpIp', component: 'sign-up' }, async ({ input, meta }) => {
+export const signUpAction = publicAction({ input: signUpSchema, rateLimit: ['signUpIpMinute', 'signUpIp'], component: 'sign-up' }, async ({ input, meta }) => {
   await withTimeFloor(SIGN_UP_TIME_FLOOR_MS, () => signUpWithPassword(input, meta));
   redirect(CHECK_EMAIL);
 });

@@ -12,6 +12,15 @@ describe('the rate-limit policy table', () => {
   it('holds the issue-9 limits, each under its own key prefix', () => {
     expect(RATE_LIMIT_POLICY.authIp).toMatchObject({ limit: 5, window: '60 s' });
     expect(RATE_LIMIT_POLICY.authEmail).toMatchObject({ limit: 5, window: '60 s' });
+    // Sign-up, reset and magic link: at most 5 a minute per IP and per email, like sign-in.
+    for (const row of [RATE_LIMIT_POLICY.signUpIpMinute, RATE_LIMIT_POLICY.resetIpMinute, RATE_LIMIT_POLICY.magicLinkIpMinute]) {
+      expect(row).toMatchObject({ limit: 5, window: '60 s' });
+    }
+    for (const row of [RATE_LIMIT_POLICY.signUpEmail, RATE_LIMIT_POLICY.resetEmail, RATE_LIMIT_POLICY.magicLinkEmail]) {
+      // Over a longer window, never more than 5 in any minute.
+      expect(row.limit).toBeLessThanOrEqual(5);
+      expect(['60 s', '15 m']).toContain(row.window);
+    }
     expect(RATE_LIMIT_POLICY.imports).toMatchObject({ limit: 10, window: '1 h' });
     expect(RATE_LIMIT_POLICY.exports).toMatchObject({ limit: 5, window: '1 h' });
     const prefixes = Object.values(RATE_LIMIT_POLICY).map((p) => p.prefix);
