@@ -17,6 +17,7 @@ const { membersWithTwoFactor, setTwoFactorRequirement, twoFactorRequirementOf } 
 const { twoFactorRequirementNotice } = await import('@/lib/tenancy/two-factor-notice');
 const { workspacePageGate } = await import('@/lib/tenancy/workspace-page-gate');
 const { listMembers } = await import('@/lib/tenancy/members');
+const { requireWorkspacePage } = await import('@/lib/actions/workspace-page');
 
 const DAY = 86_400_000;
 
@@ -164,6 +165,16 @@ describe('enforcement', () => {
     // Once they turn two-factor on, the same action goes through.
     await turnOnTwoFactor(admin.user.id);
     expect(await submit(updateGeneralAction, form({ workspace: workspace.slug, name: 'Renamed', timezone: 'UTC', currency: 'USD' }))).toMatchObject({ result: { ok: true } });
+  });
+
+  it('a render the gate didn’t decide (the page helper) redirects the member too', async () => {
+    const { workspace, member } = await requiringWorkspace();
+    session.user = asSessionUser(member.user);
+    const digest = await requireWorkspacePage(workspace.slug).then(
+      () => 'rendered',
+      (error: unknown) => String((error as { digest?: unknown }).digest ?? error),
+    );
+    expect(digest.split(';')[2]).toBe(`/account/security?required=${workspace.slug}`);
   });
 
   it('the security page names the workspace for its members only, and offers the way back once two-factor is on', async () => {
