@@ -96,6 +96,8 @@ async function gate(request: NextRequest, requestId: string) {
       return finish(NextResponse.redirect(new URL(signInRedirectPath(pathname, search), request.url)));
     }
     if (gated === 'not_found') return finish(NextResponse.rewrite(notFoundUrl(request), { request: { headers: forwarded } }));
+    // A workspace that requires two-factor, for a member without it: to Account → Security first.
+    if ('redirect' in gated) return finish(NextResponse.redirect(new URL(gated.redirect, request.url)));
     // The page reads this instead of checking the same session a second time.
     forwarded.set(forwardedSessionHeader(), encodeForwardedSession(gated.session, gated.membership));
   }
@@ -118,20 +120,20 @@ async function gate(request: NextRequest, requestId: string) {
 }
 
 /**
- * Signed in, and allowed on this workspace page? Workspace pages are refused here, before
+ * Signed in, and allowed on this workspace page (or sent to turn on two-factor first)? Workspace pages are refused here, before
  * rendering, so the status is a real 404 for a page load and a client navigation alike
  * (lib/tenancy/workspace-page-gate.ts). Actions (POST) answer their own not-found result through
  * workspaceAction. Throws DatabaseUnavailableError when it could not check.
  */
 async function protectedGate(
   request: NextRequest,
-): Promise<{ session: RequestSession; membership: ForwardedMembership | null } | 'signed_out' | 'not_found'> {
+): Promise<{ session: RequestSession; membership: ForwardedMembership | null } | { redirect: string } | 'signed_out' | 'not_found'> {
   const session = await sessionFromRequestHeaders(request.headers, request.nextUrl.protocol);
   if (!session) return 'signed_out';
   const page = request.method === 'GET' || request.method === 'HEAD';
   if (!page) return { session, membership: null };
   const verdict = await workspacePageGate(session.user.id, request.nextUrl.pathname);
-  if (verdict === 'not_found') return 'not_found';
+  if (verdict === 'not_found' || 'redirect' in verdict) return verdict;
   return { session, membership: verdict.membership };
 }
 

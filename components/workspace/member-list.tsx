@@ -20,6 +20,7 @@ export function MemberList({
   timeZone,
   changeRoleAction,
   removeAction,
+  twoFactorRequired = false,
 }: {
   workspace: string;
   members: MemberListItem[];
@@ -29,6 +30,8 @@ export function MemberList({
   timeZone: string;
   changeRoleAction: FormAction<unknown>;
   removeAction: FormAction<unknown>;
+  /** The workspace enforces two-factor now: members without it are flagged. */
+  twoFactorRequired?: boolean;
 }) {
   if (!members.length) {
     return (
@@ -62,6 +65,7 @@ export function MemberList({
               </div>
             </div>
             <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+              <TwoFactorBadge on={m.twoFactor} required={twoFactorRequired} />
               {manageable ? (
                 <>
                   <MemberRoleForm
@@ -82,5 +86,21 @@ export function MemberList({
         );
       })}
     </ul>
+  );
+}
+
+/** The member's two-factor state; "Required — not set up" while the workspace enforces it. */
+function TwoFactorBadge({ on, required }: { on: boolean; required: boolean }) {
+  return (
+    <span className="inline-flex items-center gap-1.5 text-xs text-muted" data-testid="member-two-factor">
+      Two-factor
+      {on ? (
+        <Badge tone="success">On</Badge>
+      ) : required ? (
+        <Badge tone="warning">Required — not set up</Badge>
+      ) : (
+        <Badge tone="neutral">Off</Badge>
+      )}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { currencyColumn } from './money';
 import { appUser } from './roles';
 import { users } from './users';
@@ -13,6 +13,9 @@ export const workspaces = pgTable(
     name: text('name').notNull(),
     timezone: text('timezone').notNull().default('UTC'),
     currency: currencyColumn('currency').notNull().default('USD'),
+    // Members without two-factor are kept out while the plan includes security.require_2fa;
+    // on a plan without it the setting is kept but not enforced (lib/tenancy/two-factor-requirement.ts).
+    requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

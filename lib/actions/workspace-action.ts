@@ -52,7 +52,8 @@ type Outcome<T> = { value: ActionResult<T> | T } | { redirect: unknown };
 
 /**
  * The one wrapper for workspace server actions (DESIGN.md §3). In order: the workspace and role
- * (requireWorkspace: a non-member gets the same 404 as for a missing workspace), the permission,
+ * (requireWorkspace: a non-member gets the same 404 as for a missing workspace; a member the
+ * workspace requires two-factor of, without it, gets `two_factor_required`), the permission,
  * the parsed form (files and repeated keys kept), the rate limit, the verified-email gate; then
  * ONE transaction — tenant, or system when declared — holding the billing gates and the handler.
  * After commit it runs the handler's after-commit work and schedules outbox dispatch (only when

@@ -1,5 +1,7 @@
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { withTenant, type Tx } from '@/db/tenant';
+import { AppError } from '@/lib/errors/app-error';
+import { twoFactorRequiredPath } from '@/lib/tenancy/two-factor-requirement';
 import { can, type Permission } from '@/lib/tenancy/permissions';
 import { requireWorkspace, type WorkspaceAccess } from '@/lib/tenancy/require-workspace';
 
@@ -18,14 +20,19 @@ export type WorkspacePage = WorkspaceAccess & {
 
 /**
  * The page-side wrapper for `/w/[workspace]/…`: session, membership and role, and the page's
- * permission. A refusal is the same 404 as a workspace the viewer isn't in — what they may not
+ * permission (a member who must turn on two-factor first is redirected to Account → Security).
+ * A refusal is the same 404 as a workspace the viewer isn't in — what they may not
  * see isn't disclosed. Deduplicated per request with the layout's lookup.
  *
  *   const page = await requireWorkspacePage(slug, 'members.read');
  *   const members = await page.read((tx) => listMembers(tx));
  */
 export async function requireWorkspacePage(slug: string, permission: Permission = 'workspace.read'): Promise<WorkspacePage> {
-  const access = await requireWorkspace(slug);
+  const access = await requireWorkspace(slug).catch((error: unknown) => {
+    // The request gate already redirects page loads; this covers a render it didn't gate.
+    if (error instanceof AppError && error.code === 'two_factor_required') redirect(twoFactorRequiredPath(String(error.details?.workspace ?? slug)));
+    throw error;
+  });
   if (!can(access.ctx.role, permission)) notFound();
   return {
     ...access,

@@ -26,6 +26,8 @@ export const auditActionLabels = {
   'workspace.renamed': 'Workspace renamed',
   'workspace.slug_changed': 'Workspace URL changed',
   'workspace.updated': 'Workspace settings updated',
+  'workspace.two_factor_required': 'Two-factor required for every member',
+  'workspace.two_factor_optional': 'Two-factor no longer required',
   'workspace.ownership_transferred': 'Ownership transferred',
   'workspace.deleted': 'Workspace deleted',
 } as const satisfies Record<string, string>;

@@ -93,7 +93,12 @@ const forwardedSchema = z.object({
   membership: z
     .object({
       slug: z.string(),
-      found: z.object({ current: workspaceSummarySchema.nullable(), workspaces: z.array(workspaceSummarySchema), movedTo: z.string().nullable() }),
+      found: z.object({
+        current: workspaceSummarySchema.nullable(),
+        workspaces: z.array(workspaceSummarySchema),
+        movedTo: z.string().nullable(),
+        twoFactorRequired: z.boolean(),
+      }),
     })
     .nullable(),
 });

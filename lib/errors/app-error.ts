@@ -4,6 +4,8 @@ export type AppErrorCode =
   | 'payment_required'
   | 'quota_exceeded'
   | 'forbidden'
+  // A workspace that requires two-factor refused a member who hasn't turned it on.
+  | 'two_factor_required'
   | 'not_found'
   | 'conflict'
   | 'validation_failed'
@@ -19,6 +21,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   payment_required: 402,
   quota_exceeded: 402,
   forbidden: 403,
+  two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -22,6 +22,19 @@ export type MemberListItem = {
   email: string;
   role: WorkspaceRole;
   joinedAt: Date;
+  /** Whether they have two-factor on (Settings → Members; required two-factor flags who hasn't). */
+  twoFactor: boolean;
+};
+
+// app_user can't read users.totp_enabled_at: members_with_two_factor() (migration 0012) answers
+// for the current tenant's members only.
+const MEMBER_FIELDS = {
+  userId: memberships.userId,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  joinedAt: memberships.createdAt,
+  twoFactor: sql<boolean>`${memberships.userId} in (select members_with_two_factor())`,
 };
 
 const ROLE_ORDER = sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 when 'member' then 2 else 3 end`;
@@ -29,7 +42,7 @@ const ROLE_ORDER = sql`case ${memberships.role} when 'owner' then 0 when 'admin'
 /** The workspace's members, owners first. */
 export async function listMembers(tx: Tx): Promise<MemberListItem[]> {
   return tx
-    .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select(MEMBER_FIELDS)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .orderBy(ROLE_ORDER, asc(memberships.createdAt));
@@ -40,7 +53,7 @@ const NOT_A_MEMBER = 'That person is not a member of this workspace.';
 /** One member of the tenant, or AppError('not_found'). */
 export async function getMemberOrThrow(tx: Tx, userId: string): Promise<MemberListItem> {
   const [row] = await tx
-    .select({ userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select(MEMBER_FIELDS)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.userId, userId))

@@ -16,6 +16,8 @@ const MATRIX = {
   'workspace.update': ['owner', 'admin'],
   'workspace.delete': ['owner'],
   'workspace.transfer': ['owner'],
+  // Security policy for every member (required two-factor): owners only, since it can lock admins out.
+  'security.manage': ['owner'],
   'members.read': ['owner', 'admin', 'member', 'viewer'],
   'members.invite': ['owner', 'admin'],
   'members.manage': ['owner', 'admin'],

@@ -2,10 +2,12 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { tenantContext, type TenantContext } from '@/db/tenant';
+import { AppError } from '@/lib/errors/app-error';
 import { forwardedMembership } from '@/lib/auth/request-session';
 import { PATHNAME_HEADER } from '@/lib/http/gate';
 import { requireUser, type SessionUser } from './session';
 import { redirectedWorkspacePath } from './slug-redirects';
+import { twoFactorRequiredMessage, twoFactorRequiredPath } from './two-factor-requirement';
 import { findWorkspaceMembership } from './workspace-membership';
 import type { WorkspaceSummary } from './workspaces';
 
@@ -24,7 +26,8 @@ export { PATHNAME_HEADER };
  * Session + membership + role for `/w/[slug]`, in one system read (findWorkspaceMembership)
  * before any tenant transaction — the request gate's, forwarded, when it made one. A workspace the user doesn't belong to
  * is a 404, not a 403: its existence is not disclosed. A member following an old slug is
- * redirected to the current one. Deduplicated per request, so a layout, its page and an action
+ * redirected to the current one. A member the workspace requires two-factor of, without it, is
+ * refused with AppError('two_factor_required') (403). Deduplicated per request, so a layout, its page and an action
  * share one lookup.
  */
 export const requireWorkspace = cache(async (slug: string): Promise<WorkspaceAccess> => {
@@ -37,6 +40,14 @@ export const requireWorkspace = cache(async (slug: string): Promise<WorkspaceAcc
   }
   if (!found.current) notFound();
   const { role, ...workspace } = found.current;
+  // Pages never get here for such a member (the request gate redirects them first); an action or
+  // a route handler is refused with this, and requireWorkspacePage turns it into the redirect.
+  if (found.twoFactorRequired) {
+    throw new AppError('two_factor_required', twoFactorRequiredMessage(workspace.name), {
+      workspace: workspace.slug,
+      redirectTo: twoFactorRequiredPath(workspace.slug),
+    });
+  }
   return {
     ctx: tenantContext({ tenantId: workspace.id, userId: user.id, role, via: 'session' }),
     user,

@@ -1,4 +1,5 @@
 import { can, type Permission } from './permissions';
+import { twoFactorRequiredPath } from './two-factor-requirement';
 import { findWorkspaceMembership, type WorkspaceMembership } from './workspace-membership';
 
 // The shape slugSchema accepts (lib/tenancy/slugs.ts): anything else is no workspace's address.
@@ -40,19 +41,25 @@ export function workspacePagePath(pathname: string): { slug: string | null; subP
   return { slug: slug !== null && SLUG_SHAPE.test(slug) ? slug : null, subPath: match[2] ?? '' };
 }
 
+/** What the request gate does with a workspace page: refuse it, send the user elsewhere, or let it render. */
+export type WorkspacePageVerdict =
+  | 'not_found'
+  | { redirect: string }
+  | { membership: { slug: string; found: WorkspaceMembership } | null };
+
 /**
  * Decided by the request gate before anything renders: `not_found` for a workspace page the
  * signed-in user may not see — not a member, or a role without the page's permission. Refused
  * inside the render, the status would already be sent (200) by the time the page's notFound()
  * lands in a loading boundary, and an RSC request (client navigation) is always streamed: only
- * a refusal made before rendering can answer 404. An old slug of the user's workspace passes, for
- * the page to redirect; any path outside `/w/<slug>` passes. A pass carries the membership it
- * read, which middleware forwards so the page doesn't read it a second time.
+ * a refusal made before rendering can answer 404. A member of a workspace that requires
+ * two-factor, without it, is redirected to Account → Security on every page of that workspace,
+ * for the same reason (a redirect from inside a streamed render is a client-side hop at best).
+ * An old slug of the user's workspace passes, for the page to redirect; any path outside
+ * `/w/<slug>` passes. A pass carries the membership it read, which middleware forwards so the
+ * page doesn't read it a second time.
  */
-export async function workspacePageGate(
-  userId: string,
-  pathname: string,
-): Promise<'not_found' | { membership: { slug: string; found: WorkspaceMembership } | null }> {
+export async function workspacePageGate(userId: string, pathname: string): Promise<WorkspacePageVerdict> {
   const page = workspacePagePath(pathname);
   if (!page) return { membership: null };
   if (!page.slug) return 'not_found';
@@ -60,5 +67,6 @@ export async function workspacePageGate(
   const pass = { membership: { slug: page.slug, found } };
   if (found.movedTo) return pass;
   if (!found.current) return 'not_found';
-  return can(found.current.role, workspacePagePermission(page.subPath)) ? pass : 'not_found';
+  if (!can(found.current.role, workspacePagePermission(page.subPath))) return 'not_found';
+  return found.twoFactorRequired ? { redirect: twoFactorRequiredPath(found.current.slug) } : pass;
 }

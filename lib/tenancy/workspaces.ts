@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx, WorkspaceRole } from '@/db/tenant';
-import { memberships, workspaces } from '@/db/schema';
+import { memberships, users, workspaces } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { openBillingAccount } from '@/lib/billing/accounts';
 import type { TrialPlanId } from '@/lib/billing/plans';
@@ -22,6 +22,33 @@ export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<Work
     })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.tenantId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.name));
+}
+
+/** A workspace of the user's with what required two-factor needs to know: the setting and the user's own state. */
+export type MembershipRow = WorkspaceSummary & { requireTwoFactor: boolean; userTwoFactor: boolean };
+
+/**
+ * listWorkspacesOfUser plus each workspace's require_two_factor setting and whether the user has
+ * two-factor on, in the same one query (the user's row joined in): the request gate asks it on
+ * every workspace page. System work.
+ */
+export async function listMembershipsOfUser(tx: Tx, userId: string): Promise<MembershipRow[]> {
+  return tx
+    .select({
+      id: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      timezone: workspaces.timezone,
+      currency: workspaces.currency,
+      role: memberships.role,
+      requireTwoFactor: workspaces.requireTwoFactor,
+      userTwoFactor: sql<boolean>`${users.totpEnabledAt} is not null`,
+    })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.tenantId))
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.name));
 }

@@ -25,6 +25,7 @@ const EXPECTED: Record<Permission, Record<WorkspaceRole, boolean>> = {
   'workspace.update': { owner: true, admin: true, member: false, viewer: false },
   'workspace.delete': { owner: true, admin: false, member: false, viewer: false },
   'workspace.transfer': { owner: true, admin: false, member: false, viewer: false },
+  'security.manage': { owner: true, admin: false, member: false, viewer: false },
   'members.read': { owner: true, admin: true, member: true, viewer: true },
   'members.invite': { owner: true, admin: true, member: false, viewer: false },
   'members.manage': { owner: true, admin: true, member: false, viewer: false },

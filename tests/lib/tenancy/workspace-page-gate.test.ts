@@ -5,10 +5,10 @@ import { withSystem } from '@/db/tenant';
 import { workspacePageGate, workspacePagePath, workspacePagePermission } from '@/lib/tenancy/workspace-page-gate';
 import { addMember, createUser, createWorkspaceWithOwner } from './support';
 
-/** The gate's verdict alone ('pass' or 'not_found'); what a pass forwards is tested below. */
-async function gate(userId: string, pathname: string): Promise<'pass' | 'not_found'> {
+/** The gate's verdict alone ('pass', 'not_found' or where it redirects); what a pass forwards is tested below. */
+async function gate(userId: string, pathname: string): Promise<string> {
   const verdict = await workspacePageGate(userId, pathname);
-  return verdict === 'not_found' ? verdict : 'pass';
+  return verdict === 'not_found' ? verdict : 'redirect' in verdict ? verdict.redirect : 'pass';
 }
 
 describe('workspacePageGate (decided before a workspace page renders)', () => {
@@ -16,7 +16,7 @@ describe('workspacePageGate (decided before a workspace page renders)', () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     const verdict = await workspacePageGate(owner.id, `/w/${workspace.slug}/settings`);
     expect(verdict).not.toBe('not_found');
-    if (verdict === 'not_found') return;
+    if (verdict === 'not_found' || 'redirect' in verdict) return;
     expect(verdict.membership?.slug).toBe(workspace.slug);
     expect(verdict.membership?.found.current).toMatchObject({ id: workspace.id, role: 'owner' });
     expect(await workspacePageGate(owner.id, '/account')).toEqual({ membership: null });

@@ -4,6 +4,7 @@ import { PasswordForm } from '@/components/account/password-form';
 import { SessionsList } from '@/components/account/sessions/sessions-list';
 import { SignInMethodsCard } from '@/components/account/sign-in-methods/sign-in-methods-card';
 import { RevokeOtherSessionsForm } from '@/components/account/sessions/revoke-others-form';
+import { TwoFactorRequiredNotice } from '@/components/account/two-factor/required-notice';
 import { TwoFactorCard } from '@/components/account/two-factor/two-factor-card';
 import { SecurityEventsList } from '@/components/audit/security-events-list';
 import { Button } from '@/components/ui/button';
@@ -17,6 +18,7 @@ import { securityOverviewOf } from '@/lib/auth/account-security';
 import { currentSessionId } from '@/lib/auth/current-session';
 import { groupSecret, qrCodeDataUrl } from '@/lib/auth/two-factor/qr-code';
 import { requireUser } from '@/lib/tenancy/session';
+import { twoFactorRequirementNotice } from '@/lib/tenancy/two-factor-notice';
 import { signOutAction } from '../../actions';
 import {
   cancelTwoFactorAction,
@@ -33,7 +35,8 @@ import {
 
 export const metadata: Metadata = { title: 'Security' };
 
-type SearchParams = Promise<{ connect?: string | string[]; provider?: string | string[] }>;
+// `required`: the slug of a workspace that sent the user here to turn on two-factor.
+type SearchParams = Promise<{ connect?: string | string[]; provider?: string | string[]; required?: string | string[] }>;
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -52,10 +55,14 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
     overview.twoFactor.state === 'on' ? formatInZone(overview.twoFactor.enabledAt, timeZone, 'date') : null;
   const others = overview.sessions.filter((s) => !s.isCurrent).length;
   const providers = providerRows(overview.linkedProviders);
+  // Parsed and checked against the user's memberships in lib: a slug they aren't in shows nothing.
+  const required = await twoFactorRequirementNotice(user.id, first(params.required));
 
   return (
     <div className="space-y-8">
       <PageHeader label={ACCOUNT_LABEL} title="Security" description="Your password, two-factor authentication, signed-in devices and recent account activity." tabs={<AccountTabs />} />
+
+      {required ? <TwoFactorRequiredNotice notice={required} twoFactorOn={overview.twoFactor.state === 'on'} /> : null}
 
       <Card id="password">
         <CardHeader>

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { deleteWorkspace } from '@/lib/tenancy/delete-workspace';
+import { REQUIRE_TWO_FACTOR_FEATURE, setTwoFactorRequirement } from '@/lib/tenancy/two-factor-requirement';
 import { workspaceGeneralSchema } from '@/lib/tenancy/workspace-fields';
 import { changeWorkspaceSlug, updateWorkspaceGeneral } from '@/lib/tenancy/workspace-settings';
 
@@ -35,5 +36,21 @@ export const deleteWorkspaceAction = workspaceAction(
     await deleteWorkspace(tx, access.ctx, input.confirmation, meta);
     revalidatePath('/w', 'layout');
     redirect('/w');
+  },
+);
+
+export const updateTwoFactorRequirementAction = workspaceAction(
+  {
+    // A checkbox: sent as "on" when ticked, absent when not.
+    input: z.object({ requireTwoFactor: z.literal('on').optional().transform((value) => value === 'on') }),
+    permission: 'security.manage',
+    // A plan without it gets the standard payment_required refusal, before anything is read.
+    feature: REQUIRE_TWO_FACTOR_FEATURE,
+  },
+  async ({ input, tx, access, meta }) => {
+    await setTwoFactorRequirement(tx, access.ctx, input.requireTwoFactor, meta);
+    // The members page flags who hasn't set it up.
+    revalidatePath(`/w/${access.workspace.slug}/settings`, 'layout');
+    return null;
   },
 );

@@ -1,19 +1,25 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { DeleteWorkspaceForm } from '@/components/workspace/delete-workspace-form';
+import { RequireTwoFactorForm } from '@/components/workspace/require-two-factor-form';
 import { WorkspaceGeneralForm } from '@/components/workspace/workspace-general-form';
 import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
 import { WorkspaceSlugForm } from '@/components/workspace/workspace-slug-form';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
+import { cheapestPlanWith } from '@/lib/billing/gates';
+import { REQUIRE_TWO_FACTOR_FEATURE, twoFactorRequirementOf } from '@/lib/tenancy/two-factor-requirement';
 import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
-import { changeSlugAction, deleteWorkspaceAction, updateGeneralAction } from './actions';
+import { changeSlugAction, deleteWorkspaceAction, updateGeneralAction, updateTwoFactorRequirementAction } from './actions';
 
 export const metadata: Metadata = { title: 'General' };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
-  const { workspace, can } = await requireWorkspacePage((await params).workspace);
+  const { workspace, can, ctx, read } = await requireWorkspacePage((await params).workspace);
   const canEdit = can('workspace.update');
+  const twoFactor = await read((tx) => twoFactorRequirementOf(tx, ctx.tenantId));
+  const twoFactorPlan = cheapestPlanWith(REQUIRE_TWO_FACTOR_FEATURE)?.name ?? 'Team';
   return (
     <div className="space-y-8">
       <PageHeader
@@ -37,6 +43,36 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
             currencies={currencyChoices()}
             action={updateGeneralAction}
             canEdit={canEdit}
+          />
+        </CardContent>
+      </Card>
+
+      <Card id="security">
+        <CardHeader>
+          <CardTitle as="h2">Security</CardTitle>
+          <CardDescription>
+            Members without two-factor authentication are sent to set it up before they can open the workspace.
+            {can('security.manage') ? '' : ' Only owners can change this.'}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {twoFactor.included ? null : (
+            <p className="text-sm text-muted">
+              {twoFactor.setting
+                ? `It is switched on but not enforced: the workspace’s plan no longer includes it. It applies again on the ${twoFactorPlan} plan.`
+                : `Required two-factor comes with the ${twoFactorPlan} plan.`}{' '}
+              {can('billing.manage') ? (
+                <Link href={`/w/${encodeURIComponent(workspace.slug)}/settings/billing`} className="font-medium text-accent underline-offset-4 hover:underline">
+                  See plans
+                </Link>
+              ) : null}
+            </p>
+          )}
+          <RequireTwoFactorForm
+            workspace={workspace.slug}
+            required={twoFactor.setting}
+            canEdit={can('security.manage') && twoFactor.included}
+            action={updateTwoFactorRequirementAction}
           />
         </CardContent>
       </Card>

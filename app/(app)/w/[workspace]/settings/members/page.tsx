@@ -12,6 +12,7 @@ import { listMembers } from '@/lib/tenancy/members';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { ROLES } from '@/lib/tenancy/permissions';
 import { seatLimitFor } from '@/lib/tenancy/seat-limit';
+import { twoFactorRequirementOf } from '@/lib/tenancy/two-factor-requirement';
 import {
   changeRoleAction,
   inviteMemberAction,
@@ -27,8 +28,14 @@ export const metadata: Metadata = { title: 'Members' };
 export default async function MembersPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { ctx, workspace, user, can, read } = await requireWorkspacePage((await params).workspace, 'members.read');
   const canInvite = can('members.invite');
-  const [members, invitations, seats] = await read(
-    async (tx) => [await listMembers(tx), canInvite ? await listPendingInvitations(tx) : [], await seatLimitFor(tx, workspace.id)] as const,
+  const [members, invitations, seats, twoFactor] = await read(
+    async (tx) =>
+      [
+        await listMembers(tx),
+        canInvite ? await listPendingInvitations(tx) : [],
+        await seatLimitFor(tx, workspace.id),
+        await twoFactorRequirementOf(tx, workspace.id),
+      ] as const,
   );
   // Owners may grant every role; admins everything below owner. The server checks again.
   const grantable = ROLES.filter((role) => role !== 'owner' || can('members.manage_owners'));
@@ -48,6 +55,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       <Card>
         <CardHeader>
           <CardTitle as="h2">People</CardTitle>
+          {twoFactor.enforced ? (
+            <CardDescription>This workspace requires two-factor authentication: members without it are sent to set it up first.</CardDescription>
+          ) : null}
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-0">
           <MemberList
@@ -59,6 +69,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
             timeZone={workspace.timezone}
             changeRoleAction={changeRoleAction}
             removeAction={removeMemberAction}
+            twoFactorRequired={twoFactor.enforced}
           />
         </CardContent>
       </Card>
