@@ -70,7 +70,7 @@ export const plans: MarketingPlan[] = [
       `${upTo(limit(team, 'members'), 'member', 'members')} with roles`,
       `${amount(limit(team, 'bots.live'))} live bots`,
       `Full-auto pricing, ${amount(limit(team, 'pricing.tracked_products'))} products`,
-      'Audit-log export and required 2FA (planned)',
+      'Audit-log export and required 2FA',
     ],
   },
 ];
@@ -89,9 +89,9 @@ export const comparison: ComparisonGroup[] = [
       { feature: 'Roles and permissions', values: { free: false, pro: true, team: true } },
       {
         feature: 'Audit trail',
-        values: byPlan((p) => (p.features.includes('audit.export') ? `${retention(p)} + CSV export (planned)` : retention(p))),
+        values: byPlan((p) => (p.features.includes('audit.export') ? `${retention(p)} + CSV export` : retention(p))),
       },
-      { feature: 'Require 2FA for members (planned)', values: byPlan((p) => p.features.includes('security.require_2fa')) },
+      { feature: 'Require 2FA for members', values: byPlan((p) => p.features.includes('security.require_2fa')) },
       {
         feature: 'API access (planned)',
         values: byPlan((p) => (p.features.includes('api.write') ? 'Read and write' : p.features.includes('api.read') ? 'Read' : false)),

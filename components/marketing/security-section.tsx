@@ -10,12 +10,12 @@ const items = [
   {
     Icon: KeyIcon,
     title: 'Two-factor authentication',
-    text: 'Authenticator-app codes with one-time recovery codes, for every account. Letting owners require 2FA for everyone in a workspace is planned.',
+    text: 'Authenticator-app codes with one-time recovery codes, for every account. On Team and up, owners can require it for everyone in a workspace.',
   },
   {
     Icon: HistoryIcon,
     title: 'Audit trail',
-    text: 'Who changed what and when: sign-ins, members, roles and workspace settings, hash-chained so an edited entry shows. Filter it by action and person; CSV export is planned.',
+    text: 'Who changed what and when: sign-ins, members, roles and workspace settings, hash-chained so an edited entry shows. Filter it by action and person, and export it as CSV on Team and up.',
   },
   {
     Icon: DownloadIcon,
