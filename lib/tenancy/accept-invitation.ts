@@ -6,6 +6,7 @@ import { checkLimit } from '@/lib/billing/gates';
 import { AppError } from '@/lib/errors/app-error';
 import { hashInvitationToken, looksLikeInvitationToken, normalizeEmail } from './invitation-tokens';
 import type { RequestMeta } from './request-meta';
+import { planIncludesRequiredTwoFactor } from './two-factor-requirement';
 import { getWorkspaceOrThrow } from './workspaces';
 
 // The invitee isn't a member yet, so both run in a system transaction the entry point opens
@@ -69,7 +70,7 @@ export async function acceptInvitation(
   user: { id: string; email: string },
   token: string,
   meta: RequestMeta,
-): Promise<{ workspaceSlug: string; alreadyMember: boolean }> {
+): Promise<{ workspaceSlug: string; alreadyMember: boolean; twoFactorRequired: boolean }> {
   if (!looksLikeInvitationToken(token)) throw new AppError('not_found', INVITATION_REFUSALS.invalid);
   const [invitation] = await tx
     .select()
@@ -114,5 +115,12 @@ export async function acceptInvitation(
       metadata: { role: invitation.role, invitationId: invitation.id, invitedBy: invitation.invitedBy },
     });
   }
-  return { workspaceSlug: workspace.slug, alreadyMember: inserted.length === 0 };
+  // Said here so the join can go straight to the security page: a redirect thrown while rendering
+  // the action's own redirect target leaves the browser on the first URL.
+  let twoFactorRequired = false;
+  if (workspace.requireTwoFactor && (await planIncludesRequiredTwoFactor(tx, workspace.id))) {
+    const [row] = await tx.select({ totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id));
+    twoFactorRequired = !row?.totpEnabledAt;
+  }
+  return { workspaceSlug: workspace.slug, alreadyMember: inserted.length === 0, twoFactorRequired };
 }

@@ -5,7 +5,7 @@ import { withSystem, withTenant } from '@/db/tenant';
 import type { SessionUser } from '@/lib/tenancy/session';
 import { setBillingAccount } from '../../helpers/billing-account';
 import { asSessionUser, form, submit } from '../actions/support';
-import { addMember, createWorkspaceWithOwner, inWorkspace, meta } from './support';
+import { addMember, createUser, createWorkspaceWithOwner, inWorkspace, meta } from './support';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/tenancy/session', async () => (await import('../actions/support')).sessionModule(session));
@@ -17,6 +17,8 @@ const { membersWithTwoFactor, setTwoFactorRequirement, twoFactorRequirementOf } 
 const { twoFactorRequirementNotice } = await import('@/lib/tenancy/two-factor-notice');
 const { workspacePageGate } = await import('@/lib/tenancy/workspace-page-gate');
 const { listMembers } = await import('@/lib/tenancy/members');
+const { inviteMember } = await import('@/lib/tenancy/invitations');
+const { acceptInvitation } = await import('@/lib/tenancy/accept-invitation');
 const { requireWorkspacePage } = await import('@/lib/actions/workspace-page');
 
 const DAY = 86_400_000;
@@ -175,6 +177,18 @@ describe('enforcement', () => {
       (error: unknown) => String((error as { digest?: unknown }).digest ?? error),
     );
     expect(digest.split(';')[2]).toBe(`/account/security?required=${workspace.slug}`);
+  });
+
+  it('joining from an invitation says where to go: the security page without two-factor, the workspace with it', async () => {
+    const { workspace, ownerCtx } = await requiringWorkspace();
+    const join = async (withTwoFactor: boolean) => {
+      const invitee = await createUser();
+      if (withTwoFactor) await turnOnTwoFactor(invitee.id);
+      const { token } = await inWorkspace(ownerCtx, (tx) => inviteMember(tx, ownerCtx, { email: invitee.email, role: 'member' }, meta));
+      return withSystem('test: accept', (tx) => acceptInvitation(tx, invitee, token, meta));
+    };
+    expect(await join(false)).toMatchObject({ workspaceSlug: workspace.slug, twoFactorRequired: true });
+    expect(await join(true)).toMatchObject({ twoFactorRequired: false });
   });
 
   it('the security page names the workspace for its members only, and offers the way back once two-factor is on', async () => {
