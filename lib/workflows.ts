@@ -1,6 +1,6 @@
 import { auditIntegrityWorkflow } from '@/lib/audit/nightly-check';
 import { usageReconcileWorkflow } from '@/lib/billing/usage-counters';
-import { dunningWorkflow } from '@/lib/billing/workflows';
+import { dunningWorkflow, trialReminderWorkflow } from '@/lib/billing/workflows';
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
@@ -22,6 +22,7 @@ export const workflows = [
   emailSweepWorkflow,
   usageReconcileWorkflow,
   dunningWorkflow,
+  trialReminderWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

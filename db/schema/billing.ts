@@ -65,6 +65,8 @@ export const billingAccounts = tenantTable(
     id: uuid('id').primaryKey().defaultRandom(),
     trialPlanId: text('trial_plan_id'),
     trialEndsAt: timestamp('trial_ends_at', { withTimezone: true }),
+    /** The trial end the "trial ends in 3 days" email was sent for: one email per trial end, even if an admin moves it. */
+    trialReminderFor: timestamp('trial_reminder_for', { withTimezone: true }),
     stripeCustomerId: text('stripe_customer_id').unique(),
     overridePlanId: text('override_plan_id'),
     overridePriceMinor: bigint('override_price_minor', { mode: 'bigint' }),

@@ -41,6 +41,7 @@ function account(fields: Partial<Account> = {}): Account {
     tenantId,
     trialPlanId: null,
     trialEndsAt: null,
+    trialReminderFor: null,
     stripeCustomerId: null,
     overridePlanId: null,
     overridePriceMinor: null,
