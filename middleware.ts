@@ -18,6 +18,7 @@ import { serviceUnavailableResponse } from '@/lib/http/service-unavailable';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
+import type { RateLimitResult } from '@/lib/ratelimit/types';
 import { limitCoarse } from '@/lib/ratelimit/limits';
 import { LAST_WORKSPACE_COOKIE, LAST_WORKSPACE_MAX_AGE_SECONDS, workspaceSlugInPath } from '@/lib/tenancy/last-workspace';
 import { workspacePageGate } from '@/lib/tenancy/workspace-page-gate';
@@ -39,8 +40,11 @@ async function gate(request: NextRequest, requestId: string) {
   const production = config.isProduction;
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: config.NODE_ENV === 'development', production });
+  // Every response the coarse limit counted says where its budget stands (RateLimit-*).
+  let counted: RateLimitResult | null = null;
   const finish = (response: NextResponse) => {
     for (const [name, value] of Object.entries(securityHeaders(csp, { production }))) response.headers.set(name, value);
+    if (counted) for (const [name, value] of Object.entries(rateLimitHeaders(counted))) if (!response.headers.has(name)) response.headers.set(name, value);
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   };
@@ -63,6 +67,7 @@ async function gate(request: NextRequest, requestId: string) {
   if (ip === UNKNOWN_IP) warnUnknownClientIp(pathname);
   if (!isRateLimitExempt(pathname) && ip !== UNKNOWN_IP) {
     const limit = await limitCoarse(ip, coarseLimitKind(request.headers));
+    counted = limit;
     if (!limit.success) {
       return finish(
         NextResponse.json(errorBody('rate_limited', 'Too many requests. Please slow down and try again shortly.'), {

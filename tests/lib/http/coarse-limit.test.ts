@@ -51,4 +51,18 @@ describe('the coarse per-IP limit', () => {
     // Its page-view budget is untouched by the prefetches.
     expect((await middleware(document(ip, '/pricing'))).status).toBe(200);
   });
+
+  it('every counted response says where the budget stands, and a refusal when to come back', async () => {
+    const ip = address();
+    const first = await middleware(document(ip, '/pricing'));
+    expect(first.headers.get('RateLimit-Limit')).toBe(String(LIMITS.coarse.limit));
+    expect(first.headers.get('RateLimit-Remaining')).toBe(String(LIMITS.coarse.limit - 1));
+    expect(Number(first.headers.get('RateLimit-Reset'))).toBeLessThanOrEqual(60);
+    expect(first.headers.get('Retry-After')).toBeNull();
+    for (let i = 1; i < LIMITS.coarse.limit; i++) await middleware(document(ip, '/pricing'));
+    const refused = await middleware(document(ip, '/pricing'));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('RateLimit-Remaining')).toBe('0');
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+  });
 });
