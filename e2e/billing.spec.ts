@@ -9,9 +9,18 @@ test('a Team trial from the pricing page, upgraded through the test checkout, th
   test.setTimeout(180_000);
   const email = `e2e-billing-${randomUUID().slice(0, 8)}@example.test`;
 
-  // The pricing page's Team card leads to a sign-up that says which trial it starts.
-  await page.goto('/sign-up?plan=team');
+  // Yearly on the pricing page, then the Team card: a sign-up that says which trial it starts,
+  // with the yearly choice carried along.
+  await page.goto('/pricing');
+  await page.getByRole('navigation', { name: 'Billing period' }).getByRole('link', { name: /Yearly/ }).click();
+  await expect(page).toHaveURL(/\/pricing\?billing=yearly$/);
+  const teamCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Team', exact: true }) });
+  await expect(teamCard.getByText('$490')).toBeVisible();
+  await expect(teamCard.getByText('per workspace / year')).toBeVisible();
+  await teamCard.getByRole('link', { name: 'Start a 14-day trial' }).click();
+  await expect(page).toHaveURL(/\/sign-up\?plan=team&interval=year$/);
   await expect(page.getByText(/14-day Team trial/)).toBeVisible();
+  await expect(page.getByText(/yearly billing \(\$490 a year, two months free\) comes first/)).toBeVisible();
   await page.getByLabel(/^Name/).fill('E2E Billing');
   await page.getByLabel(/^Email\*?$/).fill(email);
   await page.getByLabel(/^Password/).fill(FRESH_PASSWORD);
@@ -33,8 +42,9 @@ test('a Team trial from the pricing page, upgraded through the test checkout, th
   await expect(current.getByText(/Your trial ends on/)).toBeVisible();
   await snap(page, testInfo, 'billing-trial');
 
-  // Yearly Pro through the built-in test checkout: the plan changes on screen.
-  await page.getByText('Yearly — two months free').click();
+  // Yearly comes first, as picked on the pricing page. Yearly Pro through the built-in test
+  // checkout: the plan changes on screen.
+  await expect(page.getByRole('radio', { name: /Yearly/ })).toBeChecked();
   await expect(page.getByText('$190')).toBeVisible();
   await page.getByRole('button', { name: 'Choose Pro' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'the test checkout put the plan in force' })).toBeVisible();

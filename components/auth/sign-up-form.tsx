@@ -15,12 +15,15 @@ export function SignUpForm({
   invite,
   email,
   plan,
+  interval,
 }: {
   action: FormAction<unknown>;
   invite?: string;
   email?: string;
   /** The plan card the person came from: their trial is of it. */
   plan?: string;
+  /** Monthly or yearly, as picked on the pricing page. */
+  interval?: 'month' | 'year';
 }) {
   const [state, formAction] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
@@ -30,6 +33,7 @@ export function SignUpForm({
     <form ref={form} action={formAction} className="space-y-4" noValidate>
       {invite ? <input type="hidden" name="invite" value={invite} /> : null}
       {plan ? <input type="hidden" name="plan" value={plan} /> : null}
+      {interval ? <input type="hidden" name="interval" value={interval} /> : null}
       {message ? <FormAlert>{message}</FormAlert> : null}
       <FormField id="name" label="Name" error={fieldError(state, 'name')} required>
         <Input name="name" autoComplete="name" defaultValue={submitted(state, 'name')} maxLength={100} />

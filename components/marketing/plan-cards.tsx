@@ -1,10 +1,11 @@
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
-import { formatPlanPrice, plans } from './plans';
+import type { BillingInterval } from '@/lib/billing/plans';
+import { formatPlanPrice, planSignUpHref, plans } from './plans';
 
-/** The three plan cards, shared by the landing-page teaser and /pricing. */
-export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' }) {
+/** The three plan cards, shared by the landing-page teaser and /pricing (which can show yearly prices). */
+export function PlanCards({ headingLevel = 'h3', interval = 'month' }: { headingLevel?: 'h2' | 'h3'; interval?: BillingInterval }) {
   const Heading = headingLevel;
   return (
     <ul className="grid gap-5 lg:grid-cols-3">
@@ -24,8 +25,8 @@ export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' 
           </div>
           <p className="mt-1 text-sm text-muted">{plan.tagline}</p>
           <p className="mt-6 flex items-baseline gap-1">
-            <span className="text-4xl font-semibold tracking-tight tabular">{formatPlanPrice(plan)}</span>
-            <span className="text-sm text-muted">{plan.priceMinor === 0n ? 'forever' : 'per workspace / month'}</span>
+            <span className="text-4xl font-semibold tracking-tight tabular">{formatPlanPrice({ priceMinor: interval === 'year' ? plan.yearPriceMinor : plan.priceMinor, currency: plan.currency })}</span>
+            <span className="text-sm text-muted">{plan.priceMinor === 0n ? 'forever' : `per workspace / ${interval}`}</span>
           </p>
           <ul className="mt-6 flex flex-1 flex-col gap-2.5 text-sm">
             {plan.highlights.map((item) => (
@@ -35,7 +36,7 @@ export function PlanCards({ headingLevel = 'h3' }: { headingLevel?: 'h2' | 'h3' 
               </li>
             ))}
           </ul>
-          <Button href={plan.cta.href} variant={plan.highlighted ? 'primary' : 'secondary'} className="mt-8 w-full">
+          <Button href={planSignUpHref(plan, interval)} variant={plan.highlighted ? 'primary' : 'secondary'} className="mt-8 w-full">
             {plan.cta.label}
           </Button>
         </li>

@@ -1,5 +1,5 @@
 import { type CurrencyCode, formatMoney } from '@/lib/currency';
-import { PLANS, type Limit, type Metric, type Plan } from '@/lib/billing/plans';
+import { PLANS, type BillingInterval, type Limit, type Metric, type Plan } from '@/lib/billing/plans';
 
 // Marketing copy for the plans. Every number comes from the billing catalog (lib/billing/plans.ts);
 // only the words live here.
@@ -11,6 +11,8 @@ export type MarketingPlan = {
   name: string;
   /** Monthly price per workspace in minor units of `currency` (1900n = $19.00). */
   priceMinor: bigint;
+  /** Yearly price per workspace (two months free), minor units. */
+  yearPriceMinor: bigint;
   currency: CurrencyCode;
   tagline: string;
   cta: { label: string; href: string };
@@ -34,6 +36,7 @@ export const plans: MarketingPlan[] = [
     id: 'free',
     name: free.name,
     priceMinor: free.price!.monthMinor,
+    yearPriceMinor: free.price!.yearMinor,
     currency: free.price!.currency,
     tagline: 'Try all four products on your own.',
     cta: { label: 'Start free', href: '/sign-up' },
@@ -48,6 +51,7 @@ export const plans: MarketingPlan[] = [
     id: 'pro',
     name: pro.name,
     priceMinor: pro.price!.monthMinor,
+    yearPriceMinor: pro.price!.yearMinor,
     currency: pro.price!.currency,
     tagline: 'For active traders and busy households.',
     cta: { label: 'Start a 14-day trial', href: '/sign-up?plan=pro' },
@@ -63,6 +67,7 @@ export const plans: MarketingPlan[] = [
     id: 'team',
     name: team.name,
     priceMinor: team.price!.monthMinor,
+    yearPriceMinor: team.price!.yearMinor,
     currency: team.price!.currency,
     tagline: 'For trading desks and store teams.',
     cta: { label: 'Start a 14-day trial', href: '/sign-up?plan=team' },
@@ -138,6 +143,11 @@ export const comparison: ComparisonGroup[] = [
 /** A price tag: "$19" for a whole amount, "$19.50" otherwise, "$0" for free. */
 export function formatPlanPrice(plan: Pick<MarketingPlan, 'priceMinor' | 'currency'>): string {
   return formatMoney(plan.priceMinor, plan.currency, { locale: 'en-US', trailingZeros: 'strip-if-integer' });
+}
+
+/** A plan card's sign-up link: a paid plan's trial, with the interval picked on the page carried along. */
+export function planSignUpHref(plan: MarketingPlan, interval: BillingInterval = 'month'): string {
+  return plan.priceMinor > 0n && interval === 'year' ? `${plan.cta.href}&interval=year` : plan.cta.href;
 }
 
 /** "Free, Pro ($19/month) and Team ($49/month)": the pricing page's description, from the same numbers. */

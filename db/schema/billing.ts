@@ -67,6 +67,8 @@ export const billingAccounts = tenantTable(
     trialEndsAt: timestamp('trial_ends_at', { withTimezone: true }),
     /** The trial end the "trial ends in 3 days" email was sent for: one email per trial end, even if an admin moves it. */
     trialReminderFor: timestamp('trial_reminder_for', { withTimezone: true }),
+    /** Monthly or yearly, as chosen on the pricing page before sign-up: the billing page offers it first. */
+    preferredInterval: text('preferred_interval').$type<'month' | 'year'>(),
     stripeCustomerId: text('stripe_customer_id').unique(),
     overridePlanId: text('override_plan_id'),
     overridePriceMinor: bigint('override_price_minor', { mode: 'bigint' }),

@@ -5,7 +5,7 @@ import { withSystem, type Tx } from '@/db/tenant';
 import { secret } from '@/lib/actions/secret';
 import { startEmailDelivery } from '@/lib/email';
 import { appUrl, queueTemplate } from '@/lib/email/templates';
-import { TRIAL_PLAN_IDS, type TrialPlanId } from '@/lib/billing/plans';
+import { TRIAL_PLAN_IDS, type BillingInterval, type TrialPlanId } from '@/lib/billing/plans';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { availableSlugFor } from '@/lib/tenancy/slug-availability';
 import { createWorkspace } from '@/lib/tenancy/workspaces';
@@ -34,6 +34,8 @@ export const signUpSchema = z
     invite: z.string().trim().max(200).optional(),
     // The plan card the person came from (`/sign-up?plan=team`): their workspace's trial is of it.
     plan: z.enum(TRIAL_PLAN_IDS).optional().catch(undefined),
+    // Monthly or yearly, as picked on the pricing page: the billing page offers it first.
+    interval: z.enum(['month', 'year']).optional().catch(undefined),
   })
   .superRefine((input, ctx) => {
     const verdict = checkPasswordStrength(input.password, [input.name, input.email]);
@@ -61,7 +63,7 @@ export async function ensurePersonalWorkspace(
   tx: Tx,
   user: PersonalWorkspaceUser,
   meta: RequestMeta = NO_REQUEST_META,
-  options: { trialPlanId?: TrialPlanId } = {},
+  options: { trialPlanId?: TrialPlanId; preferredInterval?: BillingInterval } = {},
 ) {
   const [existing] = await tx
     .select({ id: workspaces.id, slug: workspaces.slug, name: workspaces.name })
@@ -82,6 +84,7 @@ export async function ensurePersonalWorkspace(
     currency: profile?.currency ?? 'USD',
     ownerId: user.id,
     trialPlanId: options.trialPlanId,
+    preferredInterval: options.preferredInterval,
   });
   await recordWorkspaceAudit(tx, workspace.id, {
     action: 'workspace.created',
@@ -125,7 +128,7 @@ export async function signUpWithPassword(input: SignUpInput, meta: RequestMeta =
         .insert(users)
         .values({ name: input.name, email: input.email, passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now })
         .returning({ id: users.id, email: users.email, name: users.name });
-      const workspace = await ensurePersonalWorkspace(tx, user!, meta, { trialPlanId: input.plan });
+      const workspace = await ensurePersonalWorkspace(tx, user!, meta, { trialPlanId: input.plan, preferredInterval: input.interval });
       const verification = await issueEmailVerification(tx, user!, { next: afterSignUpPath(input.invite), now });
       await queueVerificationEmail(tx, verification);
       return { userId: user!.id, workspaceSlug: workspace.slug };

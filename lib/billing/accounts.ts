@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { billingAccounts } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
-import { TRIAL, type TrialPlanId } from './plans';
+import { TRIAL, type BillingInterval, type TrialPlanId } from './plans';
 
 const DAY_MS = 86_400_000;
 
@@ -10,11 +10,16 @@ const DAY_MS = 86_400_000;
  * card — of Pro, or of the plan a person picked on the pricing page (`/sign-up?plan=team`).
  * System work, in the transaction that creates the workspace.
  */
-export async function openBillingAccount(tx: Tx, tenantId: string, options: { trialPlanId?: TrialPlanId; now?: Date } = {}): Promise<void> {
+export async function openBillingAccount(tx: Tx, tenantId: string, options: { trialPlanId?: TrialPlanId; preferredInterval?: BillingInterval; now?: Date } = {}): Promise<void> {
   const now = options.now ?? new Date();
   await tx
     .insert(billingAccounts)
-    .values({ tenantId, trialPlanId: options.trialPlanId ?? TRIAL.planId, trialEndsAt: new Date(now.getTime() + TRIAL.days * DAY_MS) })
+    .values({
+      tenantId,
+      trialPlanId: options.trialPlanId ?? TRIAL.planId,
+      trialEndsAt: new Date(now.getTime() + TRIAL.days * DAY_MS),
+      preferredInterval: options.preferredInterval ?? null,
+    })
     .onConflictDoNothing();
 }
 

@@ -25,6 +25,8 @@ export type Entitlements = {
     graceUntil: string | null;
   } | null;
   trialEndsAt: string | null;
+  /** Monthly or yearly as picked before sign-up (null: no preference), for the billing page's default. */
+  preferredInterval: BillingInterval | null;
   features: Feature[];
   limits: Record<Limit, number | null>;
   quotas: Partial<Record<Metric, number | null>>;
@@ -98,6 +100,7 @@ export function resolveEntitlements(input: { tenantId: string; subscriptions: Su
         }
       : null,
     trialEndsAt: account?.trialEndsAt && account.trialEndsAt > now ? account.trialEndsAt.toISOString() : null,
+    preferredInterval: account?.preferredInterval ?? null,
     features: [...plan.features],
     limits: withAddons(planId, source === 'subscription' ? best?.addons : undefined),
     quotas: { ...plan.quotas },

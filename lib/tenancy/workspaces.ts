@@ -3,7 +3,7 @@ import type { Tx, WorkspaceRole } from '@/db/tenant';
 import { memberships, users, workspaces } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { openBillingAccount } from '@/lib/billing/accounts';
-import type { TrialPlanId } from '@/lib/billing/plans';
+import type { BillingInterval, TrialPlanId } from '@/lib/billing/plans';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
@@ -81,14 +81,14 @@ export async function getWorkspaceOrThrow(tx: Tx, id: string, options: { lock?: 
  */
 export async function createWorkspace(
   tx: Tx,
-  input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string; trialPlanId?: TrialPlanId },
+  input: { slug: string; name: string; timezone?: string; currency?: (typeof workspaces.$inferInsert)['currency']; ownerId: string; trialPlanId?: TrialPlanId; preferredInterval?: BillingInterval },
 ) {
   const [workspace] = await tx
     .insert(workspaces)
     .values({ slug: input.slug, name: input.name, timezone: input.timezone, currency: input.currency, createdBy: input.ownerId })
     .returning();
   await tx.insert(memberships).values({ tenantId: workspace!.id, userId: input.ownerId, role: 'owner' });
-  await openBillingAccount(tx, workspace!.id, { trialPlanId: input.trialPlanId });
+  await openBillingAccount(tx, workspace!.id, { trialPlanId: input.trialPlanId, preferredInterval: input.preferredInterval });
   return workspace!;
 }
 

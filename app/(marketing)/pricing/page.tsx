@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CtaBand } from '@/components/marketing/cta-band';
 import { Faq, type FaqItem } from '@/components/marketing/faq';
+import { IntervalSwitch } from '@/components/marketing/interval-switch';
 import { PlanCards } from '@/components/marketing/plan-cards';
 import { PlanComparison } from '@/components/marketing/plan-comparison';
 import { planPriceSummary } from '@/components/marketing/plans';
@@ -35,7 +36,8 @@ const billingFaq: FaqItem[] = [
   },
 ];
 
-export default function PricingPage() {
+export default async function PricingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const interval = (await searchParams).billing === 'yearly' ? 'year' : 'month';
   return (
     <>
       <section aria-labelledby="pricing-page-title" className="px-5 pt-16 pb-20 sm:px-6 sm:pt-24">
@@ -51,8 +53,11 @@ export default function PricingPage() {
               14-day trial, no card needed. The products themselves are coming soon.
             </p>
           </div>
-          <div className="mt-14">
-            <PlanCards headingLevel="h2" />
+          <div className="mt-10">
+            <IntervalSwitch interval={interval} />
+          </div>
+          <div className="mt-10">
+            <PlanCards headingLevel="h2" interval={interval} />
           </div>
         </div>
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparison, plans } from '@/components/marketing/plans';
+import { comparison, planSignUpHref, plans } from '@/components/marketing/plans';
 import { PLANS } from '@/lib/billing/plans';
 
 // The marketing plans promise only what the app does: a few features belong to later issues.
@@ -24,6 +24,14 @@ describe('marketing plans', () => {
     const workspace = comparison.find((g) => g.title === 'Workspace')!;
     expect(workspace.rows.map((r) => r.feature)).toContain('Require 2FA for members');
     expect(plans.find((p) => p.id === 'team')!.highlights).toContain('Audit-log export and required 2FA');
+  });
+
+  it('yearly prices are the catalog\'s, and a paid card carries the yearly choice to sign-up', () => {
+    for (const plan of plans) expect(plan.yearPriceMinor, plan.name).toBe(PLANS[plan.id].price!.yearMinor);
+    const team = plans.find((p) => p.id === 'team')!;
+    expect(planSignUpHref(team, 'year')).toBe('/sign-up?plan=team&interval=year');
+    expect(planSignUpHref(team, 'month')).toBe('/sign-up?plan=team');
+    expect(planSignUpHref(plans.find((p) => p.id === 'free')!, 'year')).toBe('/sign-up');
   });
 
   it('the product rows of the comparison say the products are coming soon', () => {

@@ -62,6 +62,10 @@ describe('sign-up with password', () => {
     expect(await trialOf({ plan: 'team' })).toMatchObject({ planId: 'team', source: 'trial' });
     // Anything else in the link is ignored, not an error: the trial is of Pro.
     expect(await trialOf({ plan: 'enterprise' })).toMatchObject({ planId: 'pro', source: 'trial' });
+    // Monthly or yearly, as picked on the pricing page, is kept for the billing page; nonsense is no preference.
+    expect(plain.preferredInterval).toBeNull();
+    expect(await trialOf({ plan: 'team', interval: 'year' })).toMatchObject({ planId: 'team', preferredInterval: 'year' });
+    expect(await trialOf({ plan: 'pro', interval: 'weekly' })).toMatchObject({ planId: 'pro', preferredInterval: null });
   });
 
   it('answers an existing address like a new one, and emails the owner a notice instead', async () => {

@@ -42,6 +42,7 @@ function account(fields: Partial<Account> = {}): Account {
     trialPlanId: null,
     trialEndsAt: null,
     trialReminderFor: null,
+    preferredInterval: null,
     stripeCustomerId: null,
     overridePlanId: null,
     overridePriceMinor: null,

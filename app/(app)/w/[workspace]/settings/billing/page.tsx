@@ -118,7 +118,7 @@ export default async function BillingPage({
             workspace={workspace.slug}
             plans={pickable}
             current={{ planId: entitlements.planId, rank: PLANS[entitlements.planId].rank, interval: subscription?.interval ?? null, paid }}
-            defaultInterval={subscription?.interval ?? (query.interval === 'year' ? 'year' : 'month')}
+            defaultInterval={subscription?.interval ?? (query.interval === 'year' || query.interval === 'month' ? query.interval : (entitlements.preferredInterval ?? 'month'))}
             action={startCheckoutAction}
           />
         </CardContent>

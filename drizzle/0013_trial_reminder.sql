@@ -1,1 +1,0 @@
-ALTER TABLE "billing_accounts" ADD COLUMN "trial_reminder_for" timestamp with time zone;
