@@ -17,6 +17,7 @@ test('a Team trial from the pricing page, upgraded through the test checkout, th
   const teamCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Team', exact: true }) });
   await expect(teamCard.getByText('$490')).toBeVisible();
   await expect(teamCard.getByText('per workspace / year')).toBeVisible();
+  await snap(page, testInfo, 'pricing-yearly');
   await teamCard.getByRole('link', { name: 'Start a 14-day trial' }).click();
   await expect(page).toHaveURL(/\/sign-up\?plan=team&interval=year$/);
   await expect(page.getByText(/14-day Team trial/)).toBeVisible();
