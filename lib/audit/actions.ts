@@ -30,6 +30,8 @@ export const auditActionLabels = {
   'workspace.two_factor_optional': 'Two-factor no longer required',
   'workspace.ownership_transferred': 'Ownership transferred',
   'workspace.deleted': 'Workspace deleted',
+  'billing.plan_override_set': 'Plan set by Tessera (contract)',
+  'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionLabels;
