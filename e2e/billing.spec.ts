@@ -41,6 +41,8 @@ test('a Team trial from the pricing page, upgraded through the test checkout, th
   await expect(current.getByText('Team', { exact: true })).toBeVisible();
   await expect(current.getByText('Trial', { exact: true })).toBeVisible();
   await expect(current.getByText(/Your trial ends on/)).toBeVisible();
+  // The comparison table from the catalog, on the billing page itself.
+  await expect(page.getByRole('table', { name: 'Compare plans' }).getByRole('row', { name: /Members/ })).toContainText('15');
   await snap(page, testInfo, 'billing-trial');
 
   // Yearly comes first, as picked on the pricing page. Yearly Pro through the built-in test

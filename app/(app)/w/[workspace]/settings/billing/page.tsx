@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ActionButtonForm } from '@/components/billing/action-button-form';
 import { PlanPicker, type PickablePlan } from '@/components/billing/plan-picker';
 import { PlanStatus } from '@/components/billing/plan-status';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { PlanComparison } from '@/components/marketing/plan-comparison';
 import { plans as marketingPlans, formatPlanPrice } from '@/components/marketing/plans';
 import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
@@ -107,10 +107,7 @@ export default async function BillingPage({
           <CardTitle as="h2">{paid ? 'Change plan' : 'Choose a plan'}</CardTitle>
           <CardDescription>
             Prices are per workspace, in USD. Yearly plans cost ten months. {PLANS.enterprise.name} (from{' '}
-            {formatPlanPrice({ priceMinor: PLANS.enterprise.fromPriceMinor!, currency: 'USD' })} a month) is set up by contract.{' '}
-            <Link href="/pricing" className="font-medium text-accent underline-offset-4 hover:underline">
-              Compare every plan
-            </Link>
+            {formatPlanPrice({ priceMinor: PLANS.enterprise.fromPriceMinor!, currency: 'USD' })} a month) is set up by contract. Every limit is compared below.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -121,6 +118,18 @@ export default async function BillingPage({
             defaultInterval={subscription?.interval ?? (query.interval === 'year' || query.interval === 'month' ? query.interval : (entitlements.preferredInterval ?? 'month'))}
             action={startCheckoutAction}
           />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2" id="compare-title">
+            Compare plans
+          </CardTitle>
+          <CardDescription>Every limit and feature of each plan, from the same catalog the checks use.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <PlanComparison />
         </CardContent>
       </Card>
 
