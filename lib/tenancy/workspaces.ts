@@ -9,17 +9,19 @@ export type WorkspaceRow = typeof workspaces.$inferSelect;
 
 export type WorkspaceSummary = { id: string; slug: string; name: string; timezone: string; currency: string; role: WorkspaceRole };
 
+const SUMMARY_COLUMNS = {
+  id: workspaces.id,
+  slug: workspaces.slug,
+  name: workspaces.name,
+  timezone: workspaces.timezone,
+  currency: workspaces.currency,
+  role: memberships.role,
+};
+
 /** A user's workspaces across tenants, by name: system work (a withSystem transaction). */
 export async function listWorkspacesOfUser(tx: Tx, userId: string): Promise<WorkspaceSummary[]> {
   return tx
-    .select({
-      id: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      timezone: workspaces.timezone,
-      currency: workspaces.currency,
-      role: memberships.role,
-    })
+    .select(SUMMARY_COLUMNS)
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.tenantId))
     .where(eq(memberships.userId, userId))
@@ -37,12 +39,7 @@ export type MembershipRow = WorkspaceSummary & { requireTwoFactor: boolean; user
 export async function listMembershipsOfUser(tx: Tx, userId: string): Promise<MembershipRow[]> {
   return tx
     .select({
-      id: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      timezone: workspaces.timezone,
-      currency: workspaces.currency,
-      role: memberships.role,
+      ...SUMMARY_COLUMNS,
       requireTwoFactor: workspaces.requireTwoFactor,
       userTwoFactor: sql<boolean>`${users.totpEnabledAt} is not null`,
     })

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { SeePlansLink } from '@/components/billing/see-plans-link';
 import { PageHeader } from '@/components/ui/page-header';
 import { DeleteWorkspaceForm } from '@/components/workspace/delete-workspace-form';
 import { RequireTwoFactorForm } from '@/components/workspace/require-two-factor-form';
@@ -61,11 +61,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
               {twoFactor.setting
                 ? `It is switched on but not enforced: the workspace’s plan no longer includes it. It applies again on the ${twoFactorPlan} plan.`
                 : `Required two-factor comes with the ${twoFactorPlan} plan.`}{' '}
-              {can('billing.manage') ? (
-                <Link href={`/w/${encodeURIComponent(workspace.slug)}/settings/billing`} className="font-medium text-accent underline-offset-4 hover:underline">
-                  See plans
-                </Link>
-              ) : null}
+              <SeePlansLink workspace={workspace.slug} canManageBilling={can('billing.manage')} />
             </p>
           )}
           <RequireTwoFactorForm

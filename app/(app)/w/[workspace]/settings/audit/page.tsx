@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditFilterForm } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { ChainIntegrityBadge } from '@/components/audit/chain-integrity-badge';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
+import { SeePlansLink } from '@/components/billing/see-plans-link';
 import { PageHeader } from '@/components/ui/page-header';
 import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
 import { auditActionLabels, type AuditAction } from '@/lib/audit/actions';
@@ -94,11 +94,7 @@ export default async function AuditLogPage({
         ) : (
           <p>
             CSV export comes with the {exportPlan?.name ?? 'Team'} plan.{' '}
-            {can('billing.manage') ? (
-              <Link href={`/w/${encodeURIComponent(workspace.slug)}/settings/billing`} className="font-medium text-accent underline-offset-4 hover:underline">
-                See plans
-              </Link>
-            ) : null}
+            <SeePlansLink workspace={workspace.slug} canManageBilling={can('billing.manage')} />
           </p>
         )}
       </div>
