@@ -152,6 +152,9 @@ function notFoundUrl(request: NextRequest): URL {
 
 export const config = {
   runtime: 'nodejs',
-  // Static assets and the service worker skip the gate; everything else passes through it.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|robots.txt).*)'],
+  // Static assets and the service worker skip the gate; everything else passes through it. So does
+  // the local storage upload route: with middleware Next buffers a body copy cut at
+  // proxyClientMaxBodySize, which would truncate large uploads; the route checks its own signature
+  // and signed byte limit as the body streams (lib/storage/local-routes.ts).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|robots.txt|api/storage/upload).*)'],
 };

@@ -24,6 +24,15 @@ const REQUIRED_IN_PRODUCTION: Array<[keyof Env, string]> = [
   ['RESEND_API_KEY', 'email delivery'],
 ];
 
+const S3_REQUIRED = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** All required S3 variables set, none of the S3 variables set, or something in between. */
+export function s3ConfigState(env: Env): 'complete' | 'unset' | 'partial' {
+  const present = S3_REQUIRED.filter((key) => env[key]).length;
+  if (present === S3_REQUIRED.length) return 'complete';
+  return present === 0 && !env.S3_ENDPOINT ? 'unset' : 'partial';
+}
+
 export function parseEnv(source: NodeJS.ProcessEnv): ResolvedEnv {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -31,6 +40,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): ResolvedEnv {
   }
   const env = parsed.data;
   const production = isProductionEnv(source);
+  // Half an S3 setup would silently store files on the server's disk instead: refused everywhere.
+  const s3 = s3ConfigState(env);
+  if (s3 === 'partial') {
+    throw new EnvError([`${S3_REQUIRED.join('/')}: S3 storage needs all of them (missing ${S3_REQUIRED.filter((key) => !env[key]).join(', ')})`]);
+  }
   if (production) {
     const problems = REQUIRED_IN_PRODUCTION.filter(([key]) => !env[key]).map(
       ([key, what]) => `${key}: required in production (${what})`,
@@ -45,6 +59,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): ResolvedEnv {
     if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) {
       problems.push('STRIPE_SECRET_KEY/STRIPE_WEBHOOK_SECRET: required in production (billing)');
     }
+    if (s3 === 'unset') problems.push(`${S3_REQUIRED.join('/')}: required in production (file storage)`);
     if (problems.length) throw new EnvError(problems);
     return { ...env, AUTH_SECRET: env.AUTH_SECRET!, ENCRYPTION_KEY: env.ENCRYPTION_KEY!, isProduction: true };
   }

@@ -127,6 +127,16 @@ export const envSchema = z.object({
   STRIPE_PRICE_ADDON_LIVE_BOTS_YEAR: optionalString,
   STRIPE_PRICE_ADDON_TRACKED_PRODUCTS_MONTH: optionalString,
   STRIPE_PRICE_ADDON_TRACKED_PRODUCTS_YEAR: optionalString,
+  // File storage (lib/storage): S3-compatible object storage when bucket, region and keys are all
+  // set (AWS S3; R2, MinIO or another endpoint through S3_ENDPOINT), else a local directory.
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // Bucket in the path (`endpoint/bucket/key`) rather than the host name: MinIO and most local servers.
+  S3_FORCE_PATH_STYLE: flag,
+  STORAGE_DIR: z.string().trim().min(1).default('.data/storage'),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z
     .enum(['1', '0', 'true', 'false', ''])

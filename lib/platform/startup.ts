@@ -7,6 +7,7 @@ import { describeEmailBackend } from '@/lib/email';
 import { describeWorkflowBackend, startCronTicker, workflowBackend } from '@/lib/jobs';
 import { getLogger } from '@/lib/observability/logger';
 import { describeRedisBackend } from '@/lib/redis';
+import { describeStorageBackend } from '@/lib/storage';
 
 const state = globalThis as unknown as { __tesseraStarted?: Promise<void> };
 
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
   log.info(describeEmailBackend());
   log.info(describeWorkflowBackend());
   log.info(describeBillingBackend());
+  log.info(describeStorageBackend());
   const seedWanted = config.SEED_DEMO ?? !config.DATABASE_URL;
   if (seedWanted && !config.isProduction) {
     const seed = await seedDemoIfEmpty();

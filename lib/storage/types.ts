@@ -19,6 +19,8 @@ export type UploadTarget = {
   expiresAt: Date;
 };
 
+export type UploadTargetOptions = { expiresInSeconds: number; contentType?: string; maxBytes: number; size?: number };
+
 export interface FileStorage {
   readonly backend: 'local' | 's3';
   put(key: string, body: Readable | Uint8Array | string, options?: PutOptions): Promise<StoredObject>;
@@ -32,6 +34,11 @@ export interface FileStorage {
   list(prefix: string): Promise<StoredObject[]>;
   /** A URL that downloads the object until it expires, without a session. */
   signedDownloadUrl(key: string, options: SignedUrlOptions): Promise<string>;
-  /** Where a browser uploads a large file directly (never through a function body). */
-  signedUploadTarget(key: string, options: { expiresInSeconds: number; contentType?: string; maxBytes: number }): Promise<UploadTarget>;
+  /**
+   * Where a browser uploads a large file directly (never through a function body). With `size`
+   * (the file's exact byte count, at most `maxBytes`) any other length is refused by the backend
+   * itself; without it S3 cannot cap a PUT, so call `confirmUpload` (lib/storage) before using the
+   * object: it deletes one that is too large or of the wrong type.
+   */
+  signedUploadTarget(key: string, options: UploadTargetOptions): Promise<UploadTarget>;
 }
