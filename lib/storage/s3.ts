@@ -1,15 +1,4 @@
-import {
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { contentDisposition } from './content-disposition';
 import { assertStorageKey, assertStoragePrefix } from './keys';
@@ -29,9 +18,26 @@ export type S3Settings = {
 // a stream costs about 10 MB of memory whatever its length.
 const PART_SIZE = 5 * 1024 * 1024;
 
+type Sdk = {
+  s3: typeof import('@aws-sdk/client-s3');
+  Upload: typeof import('@aws-sdk/lib-storage').Upload;
+  getSignedUrl: typeof import('@aws-sdk/s3-request-presigner').getSignedUrl;
+};
+
+// Loaded on first use: the SDK costs memory and start-up time a zero-config server never needs.
+let sdkLoading: Promise<Sdk> | undefined;
+function loadSdk(): Promise<Sdk> {
+  sdkLoading ??= Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/lib-storage'),
+    import('@aws-sdk/s3-request-presigner'),
+  ]).then(([s3, storage, presigner]) => ({ s3, Upload: storage.Upload, getSignedUrl: presigner.getSignedUrl }));
+  return sdkLoading;
+}
+
 function isNotFound(error: unknown): boolean {
-  if (!(error instanceof S3ServiceException)) return false;
-  return error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404;
+  const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
+  return failure?.name === 'NotFound' || failure?.name === 'NoSuchKey' || failure?.$metadata?.httpStatusCode === 404;
 }
 
 /**
@@ -40,25 +46,32 @@ function isNotFound(error: unknown): boolean {
  */
 export class S3FileStorage implements FileStorage {
   readonly backend = 's3' as const;
-  private readonly client: S3Client;
   private readonly bucket: string;
+  private client: S3Client | undefined;
 
-  constructor(settings: S3Settings) {
+  constructor(private readonly settings: S3Settings) {
     this.bucket = settings.bucket;
-    this.client = new S3Client({
+  }
+
+  private async connect(): Promise<{ client: S3Client; sdk: Sdk }> {
+    const sdk = await loadSdk();
+    const { settings } = this;
+    this.client ??= new sdk.s3.S3Client({
       region: settings.region,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       forcePathStyle: settings.forcePathStyle,
       credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-      // Checksums only where S3 requires them: R2 and most S3-compatible servers reject the SDK's
-      // default CRC32 trailers on streamed bodies.
+      // Checksums only where S3 requires them: the SDK's default CRC32 checksums (trailers on
+      // streamed bodies) are not understood by every S3-compatible server.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+    return { client: this.client, sdk };
   }
 
   async put(key: string, body: Readable | Uint8Array | string, options: PutOptions = {}): Promise<StoredObject> {
     assertStorageKey(key);
+    const { client, sdk } = await this.connect();
     const params = {
       Bucket: this.bucket,
       Key: key,
@@ -67,9 +80,9 @@ export class S3FileStorage implements FileStorage {
     };
     if (body instanceof Readable) {
       // A stream's length is unknown: multipart, part by part, never the whole body in memory.
-      await new Upload({ client: this.client, params: { ...params, Body: body }, partSize: PART_SIZE, queueSize: 2 }).done();
+      await new sdk.Upload({ client, params: { ...params, Body: body }, partSize: PART_SIZE, queueSize: 2 }).done();
     } else {
-      await this.client.send(new PutObjectCommand({ ...params, Body: typeof body === 'string' ? Buffer.from(body) : body }));
+      await client.send(new sdk.s3.PutObjectCommand({ ...params, Body: typeof body === 'string' ? Buffer.from(body) : body }));
     }
     const stored = await this.head(key);
     if (!stored) throw new Error(`S3 put of ${key} reported success but the object is not there`);
@@ -79,7 +92,8 @@ export class S3FileStorage implements FileStorage {
   async get(key: string): Promise<{ body: Readable; object: StoredObject } | null> {
     assertStorageKey(key);
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { client, sdk } = await this.connect();
+      const result = await client.send(new sdk.s3.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return {
         body: result.Body as Readable,
         object: {
@@ -98,7 +112,8 @@ export class S3FileStorage implements FileStorage {
   async head(key: string): Promise<StoredObject | null> {
     assertStorageKey(key);
     try {
-      const result = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { client, sdk } = await this.connect();
+      const result = await client.send(new sdk.s3.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return {
         key,
         size: result.ContentLength ?? 0,
@@ -113,7 +128,8 @@ export class S3FileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     assertStorageKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { client, sdk } = await this.connect();
+    await client.send(new sdk.s3.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
   async list(prefix: string): Promise<StoredObject[]> {
@@ -121,8 +137,9 @@ export class S3FileStorage implements FileStorage {
     const objects: StoredObject[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
+    const { client, sdk } = await this.connect();
+      const page = await client.send(
+        new sdk.s3.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
       );
       for (const item of page.Contents ?? []) {
         if (item.Key) objects.push({ key: item.Key, size: item.Size ?? 0, lastModified: item.LastModified ?? new Date(0) });
@@ -137,8 +154,9 @@ export class S3FileStorage implements FileStorage {
     // DeleteObjects takes at most 1,000 keys a call.
     for (let start = 0; start < objects.length; start += 1000) {
       const batch = objects.slice(start, start + 1000);
-      const result = await this.client.send(
-        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map(({ key }) => ({ Key: key })), Quiet: true } }),
+    const { client, sdk } = await this.connect();
+      const result = await client.send(
+        new sdk.s3.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map(({ key }) => ({ Key: key })), Quiet: true } }),
       );
       if (result.Errors?.length) {
         throw new Error(`S3 refused to delete ${result.Errors.length} object(s) under ${prefix}: ${result.Errors[0]?.Code ?? 'unknown'}`);
@@ -150,27 +168,29 @@ export class S3FileStorage implements FileStorage {
   async signedDownloadUrl(key: string, options: SignedUrlOptions): Promise<string> {
     assertStorageKey(key);
     checkExpiry(options.expiresInSeconds);
-    const command = new GetObjectCommand({
+    const { client, sdk } = await this.connect();
+    const command = new sdk.s3.GetObjectCommand({
       Bucket: this.bucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(options.filename ?? (await this.storedFilename(key)) ?? key.slice(key.lastIndexOf('/') + 1)),
       ResponseCacheControl: 'private, no-store',
     });
-    return getSignedUrl(this.client, command, { expiresIn: options.expiresInSeconds });
+    return sdk.getSignedUrl(client, command, { expiresIn: options.expiresInSeconds });
   }
 
   async signedUploadTarget(key: string, options: UploadTargetOptions): Promise<UploadTarget> {
     assertStorageKey(key);
     checkExpiry(options.expiresInSeconds);
     checkUploadOptions(options);
-    const command = new PutObjectCommand({
+    const { client, sdk } = await this.connect();
+    const command = new sdk.s3.PutObjectCommand({
       Bucket: this.bucket,
       Key: key,
       ...(options.contentType ? { ContentType: options.contentType } : {}),
       // Signed: S3 then refuses a body of any other length.
       ...(options.size !== undefined ? { ContentLength: options.size } : {}),
     });
-    const url = await getSignedUrl(this.client, command, {
+    const url = await sdk.getSignedUrl(client, command, {
       expiresIn: options.expiresInSeconds,
       // Signed rather than left as a header the uploader may change.
       signableHeaders: new Set(['content-type']),
@@ -181,7 +201,8 @@ export class S3FileStorage implements FileStorage {
   /** The download name given at put time, as the local backend's route uses it. */
   private async storedFilename(key: string): Promise<string | undefined> {
     try {
-      const result = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { client, sdk } = await this.connect();
+      const result = await client.send(new sdk.s3.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       const stored = result.Metadata?.filename;
       return stored ? decodeURIComponent(stored) : undefined;
     } catch (error) {
@@ -191,6 +212,7 @@ export class S3FileStorage implements FileStorage {
   }
 
   destroy(): void {
-    this.client.destroy();
+    this.client?.destroy();
+    this.client = undefined;
   }
 }
