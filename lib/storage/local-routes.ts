@@ -37,6 +37,8 @@ export async function serveSignedDownload(request: Request, store: FileStorage):
     headers: {
       ...NO_STORE,
       'Content-Type': found.contentType ?? 'application/octet-stream',
+      // Next 16's sendResponse drops Content-Length from route handler responses under `next start`
+      // (it answers chunked); set anyway for every other way this handler is served or called.
       'Content-Length': String(opened.object.size),
       'Content-Disposition': contentDisposition(name),
     },
