@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { assertStorageKey, assertStoragePrefix } from './keys';
 import { signedDownloadLink, signedUploadLink } from './signed-links';
 import type { FileStorage, PutOptions, SignedUrlOptions, StoredObject, UploadTarget, UploadTargetOptions } from './types';
-import { checkUploadOptions, expiryFrom, uploadHeaders } from './upload-options';
+import { checkFilename, checkUploadOptions, expiryFrom, uploadHeaders } from './upload-options';
 
 /**
  * Zero-config storage: one file per object under `<root>/objects/<key>`, its content type and
@@ -207,6 +207,7 @@ export class LocalFileStorage implements FileStorage {
 
   async signedDownloadUrl(key: string, options: SignedUrlOptions): Promise<string> {
     assertStorageKey(key);
+    checkFilename(options.filename);
     return signedDownloadLink(this.appUrl, {
       key,
       expiresAt: expiryFrom(options.expiresInSeconds),

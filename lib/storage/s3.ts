@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { contentDisposition } from './content-disposition';
 import { assertStorageKey, assertStoragePrefix } from './keys';
-import { checkExpiry, checkUploadOptions, uploadHeaders } from './upload-options';
+import { checkExpiry, checkFilename, checkUploadOptions, uploadHeaders } from './upload-options';
 import type { FileStorage, PutOptions, SignedUrlOptions, StoredObject, UploadTarget, UploadTargetOptions } from './types';
 
 export type S3Settings = {
@@ -167,6 +167,7 @@ export class S3FileStorage implements FileStorage {
 
   async signedDownloadUrl(key: string, options: SignedUrlOptions): Promise<string> {
     assertStorageKey(key);
+    checkFilename(options.filename);
     checkExpiry(options.expiresInSeconds);
     const { client, sdk } = await this.connect();
     const command = new sdk.s3.GetObjectCommand({

@@ -16,7 +16,8 @@ const UPLOAD_PURPOSE = 'storage/upload';
 export type DownloadGrant = { key: string; expiresAt: number; filename?: string };
 export type UploadGrant = { key: string; expiresAt: number; maxBytes: number; contentType?: string; size?: number };
 
-export type LinkRefusal = { ok: false; status: 403 | 400; code: 'forbidden' | 'bad_request'; message: string };
+// One answer for a bad signature and another for a stale one; nothing says which parameter was wrong.
+export type LinkRefusal = { ok: false; status: 403; code: 'forbidden'; message: string };
 
 // JSON of a fixed tuple: no delimiter inside a filename can make two grants sign alike.
 const downloadValue = (grant: DownloadGrant) => JSON.stringify([grant.key, grant.expiresAt, grant.filename ?? null]);

@@ -28,3 +28,10 @@ export function uploadHeaders(options: UploadTargetOptions): Record<string, stri
     ...(options.size !== undefined ? { 'Content-Length': String(options.size) } : {}),
   };
 }
+
+/** A download name fits one header value: the local route refuses longer ones, so never sign them. */
+export function checkFilename(filename: string | undefined): void {
+  if (filename !== undefined && (filename.length === 0 || filename.length > 255)) {
+    throw new RangeError('filename must be 1 to 255 characters');
+  }
+}

@@ -308,12 +308,13 @@ describe.each([
     expect(await store.head(key)).toBeNull();
   });
 
-  it('refuses link lifetimes S3 cannot sign and sizes beyond the limit', async () => {
+  it('refuses link lifetimes S3 cannot sign, sizes beyond the limit and overlong names', async () => {
     const key = tenantKey(tenantA, 'uploads', 'x.bin');
     await expect(store.signedDownloadUrl(key, { expiresInSeconds: 0 })).rejects.toBeInstanceOf(RangeError);
     await expect(store.signedDownloadUrl(key, { expiresInSeconds: 8 * 24 * 3600 })).rejects.toBeInstanceOf(RangeError);
     await expect(store.signedUploadTarget(key, { expiresInSeconds: 60, maxBytes: 10, size: 11 })).rejects.toBeInstanceOf(RangeError);
     await expect(store.signedUploadTarget(key, { expiresInSeconds: 60, maxBytes: 0 })).rejects.toBeInstanceOf(RangeError);
+    await expect(store.signedDownloadUrl(key, { expiresInSeconds: 60, filename: 'x'.repeat(256) })).rejects.toBeInstanceOf(RangeError);
   });
 
   it.skipIf(name === 'local')('signs the content type and an announced exact size into the presigned PUT', async () => {
