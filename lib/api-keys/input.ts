@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { formList } from '@/lib/actions/form-data';
+import { EXPIRY_CHOICES } from './expiry';
 import { API_SCOPES } from './scopes';
 
 const DAY_MS = 86_400_000;
-export const EXPIRY_CHOICES = ['never', '30', '90', '365', 'custom'] as const;
-export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number];
-export const EXPIRY_LABELS: Record<ExpiryChoice, string> = {
-  never: 'Never',
-  '30': 'In 30 days',
-  '90': 'In 90 days',
-  '365': 'In a year',
-  custom: 'On a date…',
-};
 const MAX_CUSTOM_DAYS = 5 * 366;
 
 /** A custom expiry date (YYYY-MM-DD, UTC): the key works through that day and dies at the next midnight UTC. */
