@@ -22,6 +22,8 @@ export const SYSTEM_REASONS = [
   'webhooks',
   /** Billing state synchronised from a provider. */
   'billing',
+  /** Resolving an API key by its hash (the key names the workspace) and noting when it was last used. */
+  'api_keys',
   /** Platform staff; every use is audited. */
   'admin',
   /** Demo and first-start seed. */

@@ -5,3 +5,4 @@ export * from './platform';
 export * from './identity';
 export * from './jobs';
 export * from './billing';
+export * from './api-keys';

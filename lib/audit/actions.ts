@@ -30,6 +30,9 @@ export const auditActionLabels = {
   'workspace.two_factor_optional': 'Two-factor no longer required',
   'workspace.ownership_transferred': 'Ownership transferred',
   'workspace.deleted': 'Workspace deleted',
+  'api_key.created': 'API key created',
+  'api_key.rotated': 'API key rotated',
+  'api_key.revoked': 'API key revoked',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
 import type { TenantContext, Tx, WorkspaceRole } from '@/db/tenant';
+import { revokeKeysOfMember } from '@/lib/api-keys/keys';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
 import {
@@ -123,6 +124,7 @@ export async function removeMember(tx: Tx, ctx: TenantContext, input: { userId: 
   assertRemovalAllowed(actor, target, members);
   await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, target.userId)));
   await recordWorkspaceAudit(tx, ctx.tenantId, { ...audit(ctx, meta, target.userId), action: 'member.removed', metadata: { role: target.role } });
+  await revokeKeysOfMember(tx, ctx, target.userId, 'creator_removed', meta);
 }
 
 export async function leaveWorkspace(tx: Tx, ctx: TenantContext, meta: RequestMeta): Promise<void> {
@@ -131,6 +133,7 @@ export async function leaveWorkspace(tx: Tx, ctx: TenantContext, meta: RequestMe
   assertLeaveAllowed(self, members);
   await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, self.userId)));
   await recordWorkspaceAudit(tx, ctx.tenantId, { ...audit(ctx, meta, self.userId), action: 'member.left', metadata: { role: self.role } });
+  await revokeKeysOfMember(tx, ctx, self.userId, 'creator_left', meta);
 }
 
 /** The target becomes an owner and the acting owner steps down to admin, in the caller's transaction. */

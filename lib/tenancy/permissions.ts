@@ -31,6 +31,11 @@ const MATRIX = {
   // Plans, checkout, the portal and invoices; everyone sees the workspace's usage against its plan.
   'billing.manage': ['owner', 'admin'],
   'usage.read': ['owner', 'admin', 'member', 'viewer'],
+  // Changing product data (bots, journal, money, pricing): everyone but viewers. API write scopes
+  // need their creator to still hold it (lib/api-keys/scope-permissions.ts).
+  'products.write': ['owner', 'admin', 'member'],
+  // Creating, rotating and revoking the workspace's API keys.
+  'api_keys.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof MATRIX;

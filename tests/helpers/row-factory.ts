@@ -10,7 +10,9 @@ export type TenantFixture = { tenantId: string; userId: string };
  * Per-table values a generic row can't guess (check constraints, formats). Add an entry when a
  * new table's constraint rejects the generic row; the matrix test names the table that failed.
  */
-export const columnOverrides: Record<string, Record<string, () => unknown>> = {};
+export const columnOverrides: Record<string, Record<string, () => unknown>> = {
+  api_keys: { scopes: () => '{journal:read}' },
+};
 
 function scalarFor(column: ColumnInfo): unknown {
   if (column.enumFirst) return column.enumFirst;

@@ -36,6 +36,8 @@ const EXPECTED: Record<Permission, Record<WorkspaceRole, boolean>> = {
   'audit.read': { owner: true, admin: true, member: false, viewer: false },
   'billing.manage': { owner: true, admin: true, member: false, viewer: false },
   'usage.read': { owner: true, admin: true, member: true, viewer: true },
+  'products.write': { owner: true, admin: true, member: true, viewer: false },
+  'api_keys.manage': { owner: true, admin: true, member: false, viewer: false },
 };
 
 describe('permission matrix', () => {

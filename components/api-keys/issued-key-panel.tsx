@@ -1,0 +1,46 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CheckIcon } from '@/components/ui/icons';
+
+/** A key just created or rotated: shown once, with a copy button, until the person is done. */
+export function IssuedKeyPanel({ token, name, onDone, doneLabel = 'Done' }: { token: string; name: string; onDone: () => void; doneLabel?: string }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  return (
+    <div className="space-y-3" data-testid="issued-key">
+      <div role="status" className="rounded-lg border border-warning-border bg-warning-soft px-3 py-2 text-sm text-foreground">
+        <strong>Copy the key for “{name}” now.</strong> You won’t see it again: Tessera keeps only a fingerprint of it.
+      </div>
+      <label className="block text-sm font-medium" htmlFor="issued-key-value">
+        API key
+      </label>
+      <input
+        id="issued-key-value"
+        readOnly
+        value={token}
+        onFocus={(event) => event.currentTarget.select()}
+        className="w-full rounded-lg border border-border bg-surface-muted px-3 py-2 font-mono text-xs break-all sm:text-sm"
+        data-testid="issued-key-value"
+      />
+      {copied === 'no' ? <p className="text-xs text-danger">Your browser didn’t allow copying: select the key and copy it by hand.</p> : null}
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(token);
+              setCopied('yes');
+            } catch {
+              setCopied('no');
+            }
+          }}
+        >
+          {copied === 'yes' ? <CheckIcon className="size-4" /> : null}
+          {copied === 'yes' ? 'Copied' : 'Copy key'}
+        </Button>
+        <Button onClick={onDone}>{doneLabel}</Button>
+      </div>
+    </div>
+  );
+}
