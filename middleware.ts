@@ -6,6 +6,7 @@ import {
   type ForwardedMembership,
   type RequestSession,
 } from '@/lib/auth/request-session';
+import { preflightResponse } from '@/lib/api/cors';
 import { env } from '@/lib/env';
 import { errorBody } from '@/lib/errors/app-error';
 import { bodyExceedsLimit, bodyLimitFor } from '@/lib/http/body-limit';
@@ -48,6 +49,12 @@ async function gate(request: NextRequest, requestId: string) {
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   };
+
+  // The public API's CORS preflight, answered here for every /api/v1 route (lib/api/cors.ts).
+  if (request.method === 'OPTIONS' && pathname.startsWith('/api/v1/')) {
+    const preflight = preflightResponse(request.headers.get('origin'));
+    return finish(new NextResponse(null, { status: preflight.status, headers: preflight.headers }));
+  }
 
   // Counted in bytes as the body streams (a chunked body declares no length); Next keeps its own
   // copy for the handler or action, so reading this one costs the handler nothing.

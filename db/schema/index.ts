@@ -6,3 +6,4 @@ export * from './identity';
 export * from './jobs';
 export * from './billing';
 export * from './api-keys';
+export * from './api';

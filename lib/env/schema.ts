@@ -95,6 +95,9 @@ export const envSchema = z.object({
   ),
   // Below next.config.mjs's proxyClientMaxBodySize (5 MiB), past which Next cuts the body middleware sees.
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(4_194_304).default(1_048_576),
+  // Origins allowed to call /api/v1 from a browser or app shell, comma-separated
+  // (e.g. `https://app.example.com,capacitor://localhost,tauri://localhost`). Unset: none.
+  API_CORS_ORIGINS: optionalString.transform((value) => (value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [])),
   // Where the client IP comes from (lib/http/client-ip.ts): the TCP peer, X-Forwarded-For through
   // TRUSTED_PROXY_HOPS proxies of ours, or Vercel's edge headers.
   CLIENT_IP_SOURCE: z.enum(['socket', 'xff', 'vercel']).default('socket'),

@@ -4,11 +4,18 @@ export type AppErrorCode =
   | 'payment_required'
   | 'quota_exceeded'
   | 'forbidden'
+  // An API key without the scope a route needs (the public API names the scope).
+  | 'insufficient_scope'
   // A workspace that requires two-factor refused a member who hasn't turned it on.
   | 'two_factor_required'
   | 'not_found'
   | 'conflict'
   | 'validation_failed'
+  // The public API: a body that isn't JSON, a lost update refused by If-Match, an
+  // Idempotency-Key repeated with another request.
+  | 'invalid_json'
+  | 'precondition_failed'
+  | 'idempotency_key_reused'
   | 'payload_too_large'
   | 'rate_limited'
   | 'internal'
@@ -21,11 +28,15 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   payment_required: 402,
   quota_exceeded: 402,
   forbidden: 403,
+  insufficient_scope: 403,
   two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   validation_failed: 422,
+  invalid_json: 400,
+  precondition_failed: 412,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
