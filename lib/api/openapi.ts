@@ -30,9 +30,11 @@ const RATE_HEADERS = {
 function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Components): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   const text = JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/');
-  const { $defs, $schema: _schema, ...rest } = JSON.parse(text) as JsonSchema & { $defs?: Components; $schema?: string };
-  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
-  return rest;
+  const parsed = JSON.parse(text) as JsonSchema & { $defs?: Components };
+  for (const [name, def] of Object.entries(parsed.$defs ?? {})) components[name] = def;
+  delete parsed.$defs;
+  delete parsed.$schema;
+  return parsed;
 }
 
 function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', components: Components) {

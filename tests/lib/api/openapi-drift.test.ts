@@ -16,10 +16,10 @@ describe('OpenAPI spec', () => {
   it('names every route file, and only those, each under the path its file sits at', () => {
     const fromFiles = files.map(openApiPathOf).sort();
     expect(Object.keys(spec.paths).sort()).toEqual(fromFiles);
-    for (const module of API_ROUTE_MODULES) {
-      const handlers = routeHandlersOf([module]);
+    for (const routeModule of API_ROUTE_MODULES) {
+      const handlers = routeHandlersOf([routeModule]);
       // A route file exporting a handler not built with apiRoute would be missing from the spec.
-      expect(handlers.length).toBe(Object.keys(module).filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)).length);
+      expect(handlers.length).toBe(Object.keys(routeModule).filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)).length);
     }
   });
 

@@ -13,6 +13,7 @@ export function call(handler: ApiRouteHandler, init: { method?: string; path: st
   return handler(request, { params: Promise.resolve(init.params ?? {}) });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read arbitrary fields of the JSON
 export async function jsonOf(response: Response): Promise<any> {
   return JSON.parse(await response.text());
 }
