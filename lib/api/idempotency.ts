@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { apiIdempotencyKeys } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
@@ -69,10 +69,3 @@ export async function storeIdempotentResponse(tx: Tx, tenantId: string, key: str
     .set({ responseStatus: response.status, responseBody: response.body })
     .where(and(eq(apiIdempotencyKeys.tenantId, tenantId), eq(apiIdempotencyKeys.key, key)));
 }
-
-/** Deletes records past their 24 hours (the daily retention job, a system transaction). */
-export async function purgeExpiredIdempotencyKeys(tx: Tx, now = new Date()): Promise<number> {
-  const deleted = await tx.delete(apiIdempotencyKeys).where(lt(apiIdempotencyKeys.expiresAt, now)).returning({ id: apiIdempotencyKeys.id });
-  return deleted.length;
-}
-

@@ -37,7 +37,9 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Compone
   return parsed;
 }
 
-function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', components: Components) {
+type Parameter = { name: string; in: 'path' | 'query' | 'header'; required: boolean; description?: string; schema: JsonSchema };
+
+function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', components: Components): Parameter[] {
   if (!schema) return [];
   const json = toSchema(schema, 'input', components) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
@@ -59,7 +61,7 @@ export function buildOpenApi(routes: readonly ApiRouteHandler[], serverUrl: stri
     if (d.method === 'POST') {
       parameterList.push({
         name: 'Idempotency-Key',
-        in: 'header' as never,
+        in: 'header',
         required: false,
         description: 'Repeat a POST safely: the first response is stored for 24 h and replayed for the same key and body.',
         schema: { type: 'string', maxLength: 255 },

@@ -3,15 +3,14 @@ import { transactionWroteEvents, withTenant, type Tx } from '@/db/tenant';
 import type { ApiScope } from '@/lib/api-keys/scopes';
 import { isWriteScope, roleGrantsScope, scopeAllows } from '@/lib/api-keys/scope-permissions';
 import { cachedEntitlements } from '@/lib/billing/entitlements-cache';
-import { hasFeature } from '@/lib/billing/entitlements';
-import { cheapestPlanWith, consumeQuota } from '@/lib/billing/gates';
+import { consumeQuota, requireFeatureIn } from '@/lib/billing/gates';
 import { refreshUsageCounters } from '@/lib/billing/usage-counters';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
 import { dispatchAfterResponse } from '@/lib/jobs/outbox';
 import { requestLogger } from '@/lib/observability/logger';
-import { recordHttpRequest } from '@/lib/observability/metrics';
+import { measured } from '@/lib/observability/measured-route';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
 import { limitApiForPlan } from '@/lib/ratelimit/limits';
@@ -55,7 +54,7 @@ export type ApiHandlerArgs<P extends AnyObject, Q extends AnyObject, B extends A
   headers: Headers;
 };
 
-export type ApiRouteHandler = ((request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
+export type ApiRouteHandler = ((request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Response | Promise<Response>) & {
   definition: ApiRouteDefinition<AnyObject, AnyObject, AnyObject, z.ZodType>;
 };
 
@@ -134,14 +133,10 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
   handler: (args: ApiHandlerArgs<P, Q, B>) => Promise<z.input<O>>,
 ): ApiRouteHandler {
   const route = async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
-    const started = performance.now();
     const requestId = requestIdFrom(request.headers);
     const headers = new Headers({ [REQUEST_ID_HEADER]: requestId, ...corsHeaders(request.headers.get('origin')) });
-    const log = requestLogger(requestId);
-    let status = 500;
     let tenantId: string | undefined;
     try {
-      if (request.method !== definition.method) throw new AppError('bad_request', `Use ${definition.method} for this endpoint.`);
       const ip = clientIp(request.headers);
       const meta: RequestMeta = { ip: ip === UNKNOWN_IP ? null : ip, userAgent: request.headers.get('user-agent') };
       const access = await requireApiAccess(request.headers, meta.ip);
@@ -151,15 +146,8 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
 
       const entitlements = await cachedEntitlements(access.ctx.tenantId);
       const writes = WRITE_METHODS.includes(definition.method) || (definition.scope !== null && isWriteScope(definition.scope));
-      for (const feature of writes ? (['api.read', 'api.write'] as const) : (['api.read'] as const)) {
-        if (hasFeature(entitlements, feature)) continue;
-        const upgrade = cheapestPlanWith(feature);
-        throw new AppError(
-          'payment_required',
-          `${feature === 'api.write' ? 'Changing data through the API' : 'The API'} is part of the ${upgrade?.name ?? 'a higher'} plan.`,
-          { feature, plan: entitlements.planId, ...(upgrade ? { upgradeTo: upgrade.id } : {}) },
-        );
-      }
+      requireFeatureIn(entitlements, 'api.read', 'The API');
+      if (writes) requireFeatureIn(entitlements, 'api.write', 'Changing data through the API');
 
       const limit: RateLimitResult = await limitApiForPlan(access.ctx.tenantId, entitlements.apiRatePerMinute);
       for (const [name, value] of Object.entries(rateLimitHeaders(limit))) headers.set(name, value);
@@ -190,22 +178,16 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
       if (outcome.consumed.length) void refreshUsageCounters(outcome.consumed);
       if ('replay' in outcome && outcome.replay) {
         headers.set('Idempotent-Replayed', 'true');
-        status = outcome.replay.status;
-        return raw(status, outcome.replay.body, headers);
+        return raw(outcome.replay.status, outcome.replay.body, headers);
       }
-      status = outcome.result!.status;
-      return raw(status, outcome.result!.body, headers);
+      return raw(outcome.result!.status, outcome.result!.body, headers);
     } catch (error) {
       const known = error instanceof AppError ? error : null;
-      if (!known) log.error({ err: error, route: definition.path, tenantId }, 'api route failed');
+      if (!known) requestLogger(requestId).error({ err: error, route: definition.path, tenantId }, 'api route failed');
       const appError = known ?? new AppError('internal', 'Something went wrong on our side. Retry, and quote the request id if it persists.', { request_id: requestId });
-      status = appError.status;
-      return json(status, apiErrorBody(appError), headers);
-    } finally {
-      const durationMs = performance.now() - started;
-      recordHttpRequest({ method: definition.method, route: definition.path, status, durationMs });
-      log.info({ method: definition.method, route: definition.path, status, durationMs: Math.round(durationMs), tenantId }, 'api request');
+      return json(appError.status, apiErrorBody(appError), headers);
     }
   };
-  return Object.assign(route, { definition: definition as unknown as ApiRouteDefinition<AnyObject, AnyObject, AnyObject, z.ZodType> });
+  // The process logs every request once (lib/observability/request-log.ts); metrics by route pattern here.
+  return Object.assign(measured(definition.path, route), { definition: definition as unknown as ApiRouteDefinition<AnyObject, AnyObject, AnyObject, z.ZodType> });
 }

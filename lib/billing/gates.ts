@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
-import { hasFeature, loadEntitlements } from './entitlements';
+import { hasFeature, loadEntitlements, type Entitlements } from './entitlements';
 import { meter, type ConsumeResult } from './meter';
 import { PLAN_IDS, PLANS, type Feature, type Limit, type Metric } from './plans';
 
@@ -23,16 +23,23 @@ export function cheapestPlanWith(feature: Feature) {
   return PLAN_IDS.map((id) => PLANS[id]).find((p) => p.features.includes(feature)) ?? null;
 }
 
-/** Throws AppError('payment_required') when the workspace's plan lacks the feature. */
-export async function assertFeature(tx: Tx, tenantId: string, feature: Feature): Promise<void> {
-  const entitlements = await loadEntitlements(tx, tenantId);
+/**
+ * Throws AppError('payment_required') when these entitlements lack the feature. `what` names the
+ * thing refused in the message ("The API"); without it the message says "This".
+ */
+export function requireFeatureIn(entitlements: Entitlements, feature: Feature, what?: string): void {
   if (hasFeature(entitlements, feature)) return;
   const upgrade = cheapestPlanWith(feature);
   throw new AppError(
     'payment_required',
-    upgrade ? `This is part of the ${upgrade.name} plan. Upgrade in Settings → Billing to use it.` : 'Your plan does not include this.',
+    upgrade ? `${what ?? 'This'} is part of the ${upgrade.name} plan. Upgrade in Settings → Billing to use it.` : 'Your plan does not include this.',
     { feature, plan: entitlements.planId, ...(upgrade ? { upgradeTo: upgrade.id } : {}) },
   );
+}
+
+/** Throws AppError('payment_required') when the workspace's plan lacks the feature. */
+export async function assertFeature(tx: Tx, tenantId: string, feature: Feature): Promise<void> {
+  requireFeatureIn(await loadEntitlements(tx, tenantId), feature);
 }
 
 /**
