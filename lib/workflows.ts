@@ -1,3 +1,4 @@
+import { apiRetentionWorkflow } from '@/lib/api/workflows';
 import { auditIntegrityWorkflow } from '@/lib/audit/nightly-check';
 import { usageReconcileWorkflow } from '@/lib/billing/usage-counters';
 import { dunningWorkflow, trialReminderWorkflow } from '@/lib/billing/workflows';
@@ -23,6 +24,7 @@ export const workflows = [
   usageReconcileWorkflow,
   dunningWorkflow,
   trialReminderWorkflow,
+  apiRetentionWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

@@ -17,6 +17,7 @@ const columns = [
       { href: '/pricing', label: 'Plans and prices' },
       { href: '/#security', label: 'Security' },
       { href: '/#faq', label: 'FAQ' },
+      { href: '/docs/api', label: 'API reference' },
     ],
   },
   {

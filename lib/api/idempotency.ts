@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { apiIdempotencyKeys } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
@@ -68,4 +68,15 @@ export async function storeIdempotentResponse(tx: Tx, tenantId: string, key: str
     .update(apiIdempotencyKeys)
     .set({ responseStatus: response.status, responseBody: response.body })
     .where(and(eq(apiIdempotencyKeys.tenantId, tenantId), eq(apiIdempotencyKeys.key, key)));
+}
+
+/**
+ * Deletes up to `batch` stored responses past their 24 hours (served by
+ * api_idempotency_keys_expires_idx). An expired key is already treated as new by
+ * claimIdempotencyKey, so this only reclaims space. System work, across tenants.
+ */
+export async function deleteExpiredIdempotencyKeys(tx: Tx, batch: number, now = new Date()): Promise<number> {
+  const due = tx.select({ id: apiIdempotencyKeys.id }).from(apiIdempotencyKeys).where(lt(apiIdempotencyKeys.expiresAt, now)).limit(batch);
+  const rows = await tx.delete(apiIdempotencyKeys).where(inArray(apiIdempotencyKeys.id, due)).returning({ id: apiIdempotencyKeys.id });
+  return rows.length;
 }

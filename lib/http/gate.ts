@@ -34,9 +34,9 @@ export function signInRedirectPath(pathname: string, search: string): string {
 /** Forwarded by middleware so pages can redirect an old workspace slug to the same sub-path. */
 export const PATHNAME_HEADER = 'x-pathname';
 
-// Pages and endpoints that answer without the database: the landing and legal pages, the
+// Pages and endpoints that answer without the database: the landing, legal and API reference pages, the
 // offline page, and the health probes (which report the outage themselves).
-const WITHOUT_DATABASE = ['/pricing', '/legal', '/offline', '/api/health'] as const;
+const WITHOUT_DATABASE = ['/pricing', '/legal', '/docs', '/offline', '/api/health', '/api/v1/openapi.json'] as const;
 
 /** While the database is known to be down, everything else answers 503 at once instead of waiting for it. */
 export function servesWithoutDatabase(pathname: string): boolean {

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiKeys, auditLog, memberships } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
+import { setPlanOverride } from '@/lib/billing/plan-override';
 import { limitApiForPlan } from '@/lib/ratelimit/limits';
 import { GET as audit } from '@/app/api/v1/audit/route';
 import { GET as me } from '@/app/api/v1/me/route';
@@ -126,6 +127,20 @@ describe('apiRoute', () => {
     expect((await call(noteRoute, { path: '/api/v1/test-notes', token: b.token, body, headers })).headers.get('idempotent-replayed')).toBeNull();
     expect(await noteEffects(first.workspace.id, 'shared')).toBe(1);
     expect(await noteEffects(second.workspace.id, 'shared')).toBe(1);
+  });
+
+  it('gives 402 plan_required once the plan no longer includes the API, and lets the key work again when it does', async () => {
+    const { workspace, owner, ownerCtx } = await paidWorkspace('team');
+    const { token } = await createKey(ownerCtx, ['usage:read']);
+    expect((await call(me, { path: '/api/v1/me', token })).status).toBe(200);
+    const override = (plan: 'free' | 'team') =>
+      withSystem('test: plan override', (tx) => setPlanOverride(tx, { workspace: workspace.slug, plan, note: 'test', by: owner.email }));
+    await override('free');
+    const refused = await call(me, { path: '/api/v1/me', token });
+    expect(refused.status).toBe(402);
+    expect((await jsonOf(refused)).error).toMatchObject({ code: 'plan_required' });
+    await override('team');
+    expect((await call(me, { path: '/api/v1/me', token })).status).toBe(200);
   });
 
   it('gives 429 with Retry-After and RateLimit-* once the plan’s minute is spent', async () => {

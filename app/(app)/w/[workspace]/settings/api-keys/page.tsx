@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { ApiKeyList } from '@/components/api-keys/api-key-list';
 import { CreateApiKeyForm } from '@/components/api-keys/create-api-key-form';
@@ -34,7 +35,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
         <CardHeader>
           <CardTitle as="h2">Keys</CardTitle>
           <CardDescription>
-            Rotating a key gives you a new one and keeps the old one working for 24 hours; revoking stops a key at once.
+            Rotating a key gives you a new one and keeps the old one working for 24 hours; revoking stops a key at once. What a key can call is in the{' '}
+            <Link href="/docs/api" className="underline">
+              API reference
+            </Link>
+            .
           </CardDescription>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-0">
