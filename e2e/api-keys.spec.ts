@@ -30,12 +30,12 @@ test('an API key: created, used against /api/v1/me, rotated and revoked; the ref
   await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible();
 
   await page.getByLabel(/^Name/).fill(name);
-  await page.getByRole('checkbox', { name: 'usage:read' }).check();
+  await page.getByRole('checkbox', { name: 'Read : Read metered usage against quotas' }).check();
   await page.getByRole('button', { name: 'Create key' }).click();
   const first = await takeIssuedKey(page);
 
   const me = await callMe(request, first);
-  expect(me.status()).toBe(200);
+  expect(me.status(), await me.text()).toBe(200);
   expect(me.headers()['ratelimit-limit']).toBeTruthy();
   const body = (await me.json()) as { workspace: { slug: string }; auth: { type: string; scopes: string[] } };
   expect(body.workspace.slug).toBe('demo');

@@ -153,7 +153,8 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
       for (const [name, value] of Object.entries(rateLimitHeaders(limit))) headers.set(name, value);
       if (!limit.success) throw new AppError('rate_limited', `This workspace's plan allows ${limit.limit} API requests a minute. Retry after the time in Retry-After.`);
 
-      const params = parsePart(definition.params, await context.params, 'params');
+      // A route without dynamic segments gets no params from Next (undefined, not {}).
+      const params = parsePart(definition.params, (await context?.params) ?? {}, 'params');
       const query = parsePart(definition.query, queryObject(new URL(request.url)), 'query');
       const rawBody = definition.method === 'GET' || definition.method === 'DELETE' ? { text: '', value: {} } : await readJsonBody(request);
       const body = parsePart(definition.body, rawBody.value, 'body');

@@ -10,7 +10,9 @@ export function call(handler: ApiRouteHandler, init: { method?: string; path: st
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const request = new Request(`${BASE}${init.path}`, { method: init.method ?? handler.definition.method, headers, body: init.body });
-  return handler(request, { params: Promise.resolve(init.params ?? {}) });
+  // As Next does: a route without dynamic segments is called with params resolving to undefined.
+  const params = init.params ? Promise.resolve(init.params) : (Promise.resolve(undefined) as unknown as Promise<Record<string, string>>);
+  return handler(request, { params });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read arbitrary fields of the JSON

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 
 // The reference page's renderer (Swagger UI) is served from the installed package, so /docs/api
 // works offline and under the app's CSP ('self' plus nonce): no CDN. Only these two files.
@@ -9,7 +8,9 @@ const FILES = {
   'swagger-ui.css': 'text/css; charset=utf-8',
 } as const;
 
-const packageDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+// Resolved from the working directory, as the migrations folder is: the bundler would turn a
+// require.resolve into a module id.
+const packageDir = path.join(process.cwd(), 'node_modules', 'swagger-ui-dist');
 const cache = new Map<string, Buffer>();
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
