@@ -44,7 +44,11 @@ test('an API key: created, used against /api/v1/me, rotated and revoked; the ref
 
   const rows = page.getByTestId('api-key-row').filter({ hasText: name });
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Last used');
+  // The list shows the key's first use (written after the answer, so reload until it lands).
+  await expect(async () => {
+    await page.reload();
+    await expect(rows.first()).toContainText(/Last used .* from /, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await rows.first().getByRole('button', { name: 'Rotate' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Rotate key' }).click();
   const second = await takeIssuedKey(page);

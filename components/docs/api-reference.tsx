@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import './api-reference.css';
 
 type SwaggerUIBundle = (options: Record<string, unknown>) => unknown;
 declare global {
@@ -43,13 +44,15 @@ export function ApiReference({ specUrl }: { specUrl: string }) {
         render({
           url: specUrl,
           domNode: node.current,
-          deepLinking: true,
+          // Deep links put an anchor inside each operation's toggle button (nested controls).
+          deepLinking: false,
           docExpansion: 'list',
           defaultModelsExpandDepth: 0,
           displayRequestDuration: true,
           persistAuthorization: false,
           // The public validator would be a call to a third party.
           validatorUrl: null,
+          onComplete: () => node.current?.querySelector('select#servers')?.setAttribute('aria-label', 'Server'),
         });
       })
       .catch(() => {
