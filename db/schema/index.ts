@@ -7,3 +7,4 @@ export * from './jobs';
 export * from './billing';
 export * from './api-keys';
 export * from './api';
+export * from './webhooks';

@@ -64,6 +64,8 @@ export const envSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: flag,
+  // Outgoing webhooks to loopback and private addresses (a receiver on 127.0.0.1 in dev and tests). Ignored in production.
+  WEBHOOKS_ALLOW_PRIVATE_URLS: flag,
   // Retention of the workflow tables: dispatched outbox rows and finished job runs older than this are deleted daily.
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   JOB_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
