@@ -20,6 +20,8 @@ export const SYSTEM_REASONS = [
   'retention',
   /** Webhooks from outside services, which arrive for no tenant in particular. */
   'webhooks',
+  /** Sending workspaces' outgoing webhooks: the due-delivery sweep reads across tenants. */
+  'webhook delivery',
   /** Billing state synchronised from a provider. */
   'billing',
   /** Resolving an API key by its hash (the key names the workspace) and noting when it was last used. */

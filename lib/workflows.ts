@@ -5,6 +5,7 @@ import { dunningWorkflow, trialReminderWorkflow } from '@/lib/billing/workflows'
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
+import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 
 /**
@@ -25,6 +26,8 @@ export const workflows = [
   dunningWorkflow,
   trialReminderWorkflow,
   apiRetentionWorkflow,
+  webhookDeliveryWorkflow,
+  webhookSweepWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

@@ -4,6 +4,7 @@ import type { Tx, WorkspaceRole } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { checkLimit } from '@/lib/billing/gates';
 import { AppError } from '@/lib/errors/app-error';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { hashInvitationToken, looksLikeInvitationToken, normalizeEmail } from './invitation-tokens';
 import type { RequestMeta } from './request-meta';
 import { planIncludesRequiredTwoFactor } from './two-factor-requirement';
@@ -114,6 +115,7 @@ export async function acceptInvitation(
       userAgent: meta.userAgent,
       metadata: { role: invitation.role, invitationId: invitation.id, invitedBy: invitation.invitedBy },
     });
+    await emitWebhookEvent(tx, workspace.id, 'member.joined', { user_id: user.id, email: user.email, role: invitation.role });
   }
   // Said here so the join can go straight to the security page: a redirect thrown while rendering
   // the action's own redirect target leaves the browser on the first URL.

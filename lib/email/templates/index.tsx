@@ -26,6 +26,7 @@ import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedProps
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from './password-reset';
 import { StoreSignUpEmail, storeSignUpSubject, type StoreSignUpProps } from './store-sign-up';
 import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
+import { WebhookDisabledEmail, webhookDisabledSubject, type WebhookDisabledProps } from './webhook-disabled';
 import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
 
 export { appUrl } from './urls';
@@ -46,6 +47,7 @@ export type TemplateProps = {
   'billing-subscription-canceled': SubscriptionCanceledProps;
   'billing-receipt': ReceiptProps;
   'billing-trial-ending': TrialEndingProps;
+  'webhook-disabled': WebhookDisabledProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -68,6 +70,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'billing-subscription-canceled': { subject: subscriptionCanceledSubject, Component: SubscriptionCanceledEmail },
   'billing-receipt': { subject: receiptSubject, Component: ReceiptEmail },
   'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
+  'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

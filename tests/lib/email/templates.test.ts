@@ -45,6 +45,17 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     props: { name: 'Ada', workspaceName: 'Acme', planName: 'Pro', endsAt: when, url: link('/w/acme/settings/billing') },
     link: link('/w/acme/settings/billing'),
   },
+  'webhook-disabled': {
+    props: {
+      name: 'Ada',
+      workspaceName: 'Acme',
+      endpointUrl: 'https://hooks.example.test/tessera',
+      failingSince: when,
+      lastError: 'HTTP 500',
+      settingsUrl: link('/w/acme/settings'),
+    },
+    link: link('/w/acme/settings'),
+  },
 };
 
 describe('email templates', () => {
