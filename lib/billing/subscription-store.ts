@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { billingEvents, subscriptions, type SubscriptionAddons } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { bumpEntitlementsVersion } from './accounts';
 import type { BillingInterval, PlanId } from './plans';
 
@@ -48,7 +49,28 @@ export async function applySubscriptionState(tx: Tx, state: SubscriptionState, o
   else await tx.insert(subscriptions).values(values);
   if (existing && existing.tenantId !== state.tenantId) await bumpEntitlementsVersion(tx, existing.tenantId);
   await bumpEntitlementsVersion(tx, state.tenantId);
+  if (!existing || noticeablyChanged(existing, state)) {
+    await emitWebhookEvent(tx, state.tenantId, 'billing.subscription.updated', {
+      plan: state.planId,
+      status: state.status,
+      interval: state.interval,
+      current_period_end: state.currentPeriodEnd?.toISOString() ?? null,
+      cancel_at_period_end: state.cancelAtPeriodEnd,
+    });
+  }
   return true;
+}
+
+/** What a receiver of billing.subscription.updated sees; a provider's bookkeeping-only update sends nothing. */
+function noticeablyChanged(before: typeof subscriptions.$inferSelect, after: SubscriptionState): boolean {
+  return (
+    before.tenantId !== after.tenantId ||
+    before.planId !== after.planId ||
+    before.status !== after.status ||
+    before.interval !== after.interval ||
+    before.cancelAtPeriodEnd !== after.cancelAtPeriodEnd ||
+    (before.currentPeriodEnd?.getTime() ?? null) !== (after.currentPeriodEnd?.getTime() ?? null)
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { encryptSecret } from '@/lib/secrets';
 import { attemptDelivery, DISABLE_AFTER_MS, RETRY_SCHEDULE_MS, sweepDueDeliveries } from '@/lib/webhooks/deliver';
 import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { generateWebhookSecret } from '@/lib/webhooks/signing';
+import { testCheckout } from '@/lib/billing/test-checkout';
 import { acceptInvitation } from '@/lib/tenancy/accept-invitation';
 import { inviteMember } from '@/lib/tenancy/invitations';
 import { createUser, createWorkspaceWithOwner, inWorkspace, meta } from '../tenancy/support';
@@ -163,5 +164,20 @@ describe('outgoing webhook delivery', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.payload).toMatchObject({ type: 'member.joined', data: { user_id: invitee.id, email: invitee.email, role: 'member' } });
     expect(await attemptDelivery(rows[0]!.id, { policy: local })).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('emits billing.subscription.updated when the subscription changes, in the transaction that changes it', async () => {
+    const { workspace } = await workspaceWithEndpoint(['billing.subscription.updated']);
+    const checkout = (planId: 'pro' | 'team') => withSystem('test: checkout', (tx) => testCheckout(tx, { tenantId: workspace.id, planId, interval: 'month' }));
+    const deliveries = () =>
+      withSystem('test: read deliveries', (tx) => tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.tenantId, workspace.id)).orderBy(webhookDeliveries.createdAt));
+    await checkout('pro');
+    const first = await deliveries();
+    expect(first).toHaveLength(1);
+    expect(first[0]!.payload).toMatchObject({ type: 'billing.subscription.updated', data: { plan: 'pro', interval: 'month', cancel_at_period_end: false } });
+    await checkout('team');
+    const second = await deliveries();
+    expect(second).toHaveLength(2);
+    expect(second[1]!.payload).toMatchObject({ data: { plan: 'team' } });
   });
 });
