@@ -27,7 +27,7 @@ export type AttemptResult =
 
 export type AttemptOptions = { now?: Date; policy?: WebhookNetworkPolicy; resolver?: Resolver; timeoutMs?: number };
 
-type Claimed = { id: string; tenantId: string; attempts: number; payload: Record<string, unknown>; url: string; secretSealed: string; enabled: boolean };
+type Claimed = { id: string; tenantId: string; endpointId: string; attempts: number; payload: Record<string, unknown>; url: string; secretSealed: string; enabled: boolean };
 
 async function claim(deliveryId: string, now: Date): Promise<Claimed | null> {
   return withSystem('webhook delivery: claim a due delivery', async (tx) => {
@@ -112,7 +112,7 @@ async function record(claimed: Claimed, outcome: SendOutcome, now: Date): Promis
       durationMs: outcome.durationMs,
       error: outcome.ok ? null : describeFailure(outcome),
     };
-    const endpointWhere = and(eq(webhookEndpoints.tenantId, claimed.tenantId), eq(webhookEndpoints.id, sql`(select endpoint_id from webhook_deliveries where id = ${claimed.id})`));
+    const endpointWhere = and(eq(webhookEndpoints.tenantId, claimed.tenantId), eq(webhookEndpoints.id, claimed.endpointId));
     if (outcome.ok) {
       await tx.update(webhookDeliveries).set({ ...fields, status: 'succeeded', nextAttemptAt: null }).where(eq(webhookDeliveries.id, claimed.id));
       await tx.update(webhookEndpoints).set({ failingSince: null }).where(endpointWhere);
