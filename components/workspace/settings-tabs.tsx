@@ -16,6 +16,7 @@ export function SettingsTabs({ workspace, can }: { workspace: string; can: (perm
     ...(can('billing.manage') ? [{ href: `${base}/billing`, label: 'Billing' }] : []),
     ...(can('usage.read') ? [{ href: `${base}/usage`, label: 'Usage' }] : []),
     ...(can('api_keys.manage') ? [{ href: `${base}/api-keys`, label: 'API keys' }] : []),
+    ...(can('webhooks.manage') ? [{ href: `${base}/webhooks`, label: 'Webhooks' }] : []),
     ...(can('audit.read') ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
     { href: `${base}/jobs`, label: 'Background jobs' },
   ];

@@ -7,7 +7,7 @@ import { API_SCOPES, type ApiScope } from './scopes';
  * The member permission a key's creator must hold — now, not when the key was made — for the key
  * to use a scope: a key never does more than its creator could. Product reads need only
  * membership; product writes need a role above viewer; usage and audit follow their pages. The
- * webhook endpoints are workspace settings, so they need what changing settings needs.
+ * webhook endpoints follow their settings page (webhooks.manage).
  */
 export const SCOPE_PERMISSION: Record<ApiScope, Permission> = {
   'bots:read': 'workspace.read',
@@ -20,8 +20,8 @@ export const SCOPE_PERMISSION: Record<ApiScope, Permission> = {
   'pricing:write': 'products.write',
   'usage:read': 'usage.read',
   'audit:read': 'audit.read',
-  'webhooks:read': 'workspace.update',
-  'webhooks:write': 'workspace.update',
+  'webhooks:read': 'webhooks.manage',
+  'webhooks:write': 'webhooks.manage',
 };
 
 export function isWriteScope(scope: ApiScope): boolean {

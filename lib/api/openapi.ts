@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_SCOPES, SCOPE_LABELS } from '@/lib/api-keys/scopes';
 import { appVersion } from '@/lib/observability/version';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS } from '@/lib/webhooks/events';
 import { apiErrorSchema } from './errors';
 import type { ApiRouteHandler } from './route';
 
@@ -51,6 +52,38 @@ function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query', co
   }));
 }
 
+const SIGNATURE_HEADERS = {
+  'webhook-id': { required: true, description: 'The delivery id: the same on every retry and redelivery, so drop repeats.', schema: { type: 'string' } },
+  'webhook-timestamp': { required: true, description: 'Unix seconds when this attempt was signed; refuse ones far from now.', schema: { type: 'string' } },
+  'webhook-signature': {
+    required: true,
+    description: '`v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` keyed with the endpoint secret (base64 after `whsec_`), per Standard Webhooks.',
+    schema: { type: 'string' },
+  },
+};
+
+// OpenAPI 3.1's top-level `webhooks`: what Tessera POSTs to an endpoint, one entry per event type.
+function webhookOperations(components: Components): Record<string, unknown> {
+  return Object.fromEntries(
+    WEBHOOK_EVENT_TYPES.map((type) => {
+      const envelope = z.object({ type: z.literal(type), timestamp: z.string().meta({ description: 'When the event happened, ISO-8601 UTC.' }), data: WEBHOOK_EVENTS[type].schema });
+      return [
+        type,
+        {
+          post: {
+            summary: type,
+            description: `${WEBHOOK_EVENTS[type].description} Answer 2xx within 10 seconds; anything else is retried (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h).`,
+            tags: ['Webhooks'],
+            parameters: Object.entries(SIGNATURE_HEADERS).map(([name, header]) => ({ name, in: 'header', ...header })),
+            requestBody: { required: true, content: { 'application/json': { schema: toSchema(envelope, 'output', components) } } },
+            responses: { '200': { description: 'Received (any 2xx).' } },
+          },
+        },
+      ];
+    }),
+  );
+}
+
 /** OpenAPI 3.1 for the given routes, from the same zod schemas the wrapper parses with. */
 export function buildOpenApi(routes: readonly ApiRouteHandler[], serverUrl: string) {
   const components: Components = {};
@@ -97,8 +130,12 @@ export function buildOpenApi(routes: readonly ApiRouteHandler[], serverUrl: stri
         'The public REST API. Authenticate with a workspace API key (`Authorization: Bearer tsr_…`). Lists are cursor-paged (`?limit=&cursor=`, `next_cursor`), times are ISO-8601 UTC, money is `{ amount_minor, currency }`, crypto quantities are decimal strings. Errors are `{ "error": { "code", "message", "details" } }`.',
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: 'Platform', description: 'The workspace, its usage and its audit log.' }],
+    tags: [
+      { name: 'Platform', description: 'The workspace, its usage and its audit log.' },
+      { name: 'Webhooks', description: 'Endpoints that receive signed events, their delivery logs, and the events themselves (under Webhooks).' },
+    ],
     paths,
+    webhooks: webhookOperations(components),
     components: {
       schemas: components,
       securitySchemes: {

@@ -36,6 +36,8 @@ const MATRIX = {
   'products.write': ['owner', 'admin', 'member'],
   // Creating, rotating and revoking the workspace's API keys.
   'api_keys.manage': ['owner', 'admin'],
+  // Webhook endpoints: their URLs, events and secrets, the delivery log, test and redelivery.
+  'webhooks.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -17,6 +17,7 @@ export const WORKSPACE_PAGE_PERMISSIONS: Readonly<Record<string, Permission>> = 
   'settings/billing': 'billing.manage',
   'settings/usage': 'usage.read',
   'settings/api-keys': 'api_keys.manage',
+  'settings/webhooks': 'webhooks.manage',
 };
 
 /** The permission the page at `subPath` (the path below `/w/<slug>/`, no leading slash) needs. */

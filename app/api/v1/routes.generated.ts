@@ -3,5 +3,11 @@
 import * as route0 from './audit/route';
 import * as route1 from './me/route';
 import * as route2 from './usage/route';
+import * as route3 from './webhooks/[id]/deliveries/[delivery_id]/redeliver/route';
+import * as route4 from './webhooks/[id]/deliveries/route';
+import * as route5 from './webhooks/[id]/rotate-secret/route';
+import * as route6 from './webhooks/[id]/route';
+import * as route7 from './webhooks/[id]/test/route';
+import * as route8 from './webhooks/route';
 
-export const API_ROUTE_MODULES: readonly Record<string, unknown>[] = [route0, route1, route2];
+export const API_ROUTE_MODULES: readonly Record<string, unknown>[] = [route0, route1, route2, route3, route4, route5, route6, route7, route8];
