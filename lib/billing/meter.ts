@@ -4,6 +4,7 @@ import { rowsOf } from '@/db/rows';
 import { usageLedger } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { loadEntitlements } from './entitlements';
 import { METRICS, PLAN_IDS, PLANS, type Metric, type PlanId } from './plans';
 
@@ -168,6 +169,10 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
     .insert(usageLedger)
     .values({ tenantId, metric: parsed.metric, period, amount: parsed.amount, operationId: parsed.operationId, createdAt: now })
     .returning();
+  // The lock above makes this the one operation that uses the quota up this period.
+  if (used < quota && used + parsed.amount >= quota) {
+    await emitWebhookEvent(tx, tenantId, 'usage.quota.reached', { metric: parsed.metric, used: used + parsed.amount, limit: quota, period_start: period }, { now });
+  }
   return { ...fresh(row!), used: used + parsed.amount, quota };
 }
 

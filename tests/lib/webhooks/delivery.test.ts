@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, emailOutbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { auditLog, billingAccounts, emailOutbox, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { withSystem, withTenant, type TenantContext } from '@/db/tenant';
 import { encryptSecret } from '@/lib/secrets';
 import { attemptDelivery, DISABLE_AFTER_MS, RETRY_SCHEDULE_MS, sweepDueDeliveries } from '@/lib/webhooks/deliver';
 import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { generateWebhookSecret } from '@/lib/webhooks/signing';
+import { loadEntitlements } from '@/lib/billing/entitlements';
+import { consumeQuota } from '@/lib/billing/gates';
 import { testCheckout } from '@/lib/billing/test-checkout';
 import { acceptInvitation } from '@/lib/tenancy/accept-invitation';
 import { inviteMember } from '@/lib/tenancy/invitations';
@@ -179,5 +181,21 @@ describe('outgoing webhook delivery', () => {
     const second = await deliveries();
     expect(second).toHaveLength(2);
     expect(second[1]!.payload).toMatchObject({ data: { plan: 'team' } });
+  });
+
+  it('emits usage.quota.reached once, from the operation that uses the quota up', async () => {
+    const { workspace, ownerCtx } = await workspaceWithEndpoint(['usage.quota.reached']);
+    // Off the trial, onto Free's quotas.
+    await withSystem('test: end the trial', (tx) => tx.update(billingAccounts).set({ trialEndsAt: new Date(Date.now() - 86_400_000) }).where(eq(billingAccounts.tenantId, workspace.id)));
+    const quota = (await withTenant(ownerCtx, (tx) => loadEntitlements(tx, workspace.id))).quotas['journal.trades']!;
+    const consume = (amount: number) => withTenant(ownerCtx, (tx) => consumeQuota(tx, workspace.id, 'journal.trades', amount));
+    const deliveries = () => withSystem('test: read deliveries', (tx) => tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.tenantId, workspace.id)));
+    await consume(quota - 1);
+    expect(await deliveries()).toHaveLength(0);
+    await consume(1);
+    const [reached] = await deliveries();
+    expect(reached!.payload).toMatchObject({ type: 'usage.quota.reached', data: { metric: 'journal.trades', used: quota, limit: quota } });
+    await expect(consume(1)).rejects.toMatchObject({ code: 'quota_exceeded' });
+    expect(await deliveries()).toHaveLength(1);
   });
 });
