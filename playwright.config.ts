@@ -60,6 +60,8 @@ export default defineConfig({
             // The journeys pick client addresses through X-Forwarded-For, as behind one trusted proxy.
             CLIENT_IP_SOURCE: 'xff',
             TRUSTED_PROXY_HOPS: '1',
+            // The webhook journey's receiver listens on loopback.
+            WEBHOOKS_ALLOW_PRIVATE_URLS: '1',
             ...fakeOAuthAppEnv(),
           },
         },

@@ -26,7 +26,7 @@ export function IssuedKeyPanel({
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   return (
     <div className="space-y-3" data-testid="issued-key">
-      <div role="status" className="rounded-lg border border-warning-border bg-warning-soft px-3 py-2 text-sm text-foreground">
+      <div role="status" className="rounded-lg border border-warning-border bg-warning-soft px-3 py-2 text-sm [overflow-wrap:anywhere] text-foreground">
         <strong>Copy the {label === 'API key' ? 'key' : label.toLowerCase()} for “{name}” now.</strong> You won’t see it again: {notice}
       </div>
       <label className="block text-sm font-medium" htmlFor="issued-key-value">

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { InboxIcon } from '@/components/ui/icons';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { FormAction } from '@/lib/actions/form-state';
 import type { WebhookDeliveryItem } from '@/lib/webhooks/deliveries';
 import { formatInZone } from '@/lib/time';
@@ -47,72 +46,56 @@ export function WebhookDeliveryLog({
   }
   return (
     <div className="space-y-3">
-      <Table scrollRegionLabel="Deliveries" data-testid="webhook-deliveries">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Created</TableHead>
-            <TableHead>Event</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead numeric>Attempts</TableHead>
-            <TableHead>Outcome</TableHead>
-            <TableHead numeric>Time</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {deliveries.map((delivery) => {
-            const status = DELIVERY_STATUS[delivery.status];
-            return (
-              <TableRow key={delivery.id} data-testid="webhook-delivery-row" className="align-top">
-                <TableCell className="whitespace-nowrap">{formatInZone(delivery.createdAt, timeZone, 'date-time-seconds')}</TableCell>
-                <TableCell>
-                  <code className="font-mono text-xs">{delivery.eventType}</code>
-                  <details className="mt-1 text-xs">
-                    <summary className="cursor-pointer text-muted">
-                      Details<span className="sr-only"> of delivery {delivery.id}</span>
-                    </summary>
-                    <dl className="mt-2 space-y-2">
+      <ul className="divide-y divide-border rounded-lg border border-border" data-testid="webhook-deliveries" aria-label="Deliveries">
+        {deliveries.map((delivery) => {
+          const status = DELIVERY_STATUS[delivery.status];
+          return (
+            <li key={delivery.id} data-testid="webhook-delivery-row" className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start">
+              <div className="min-w-0 flex-1 space-y-1">
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <code className="font-mono text-xs font-medium">{delivery.eventType}</code>
+                  <Badge tone={status.tone}>{status.label}</Badge>
+                  <span className="text-xs text-muted">
+                    {delivery.attempts === 1 ? '1 attempt' : `${delivery.attempts} attempts`}
+                    {delivery.durationMs === null ? '' : ` · ${delivery.durationMs} ms`}
+                  </span>
+                </p>
+                <p className="text-xs break-words text-muted">
+                  {formatInZone(delivery.createdAt, timeZone, 'date-time-seconds')} · {outcomeLine(delivery, timeZone)}
+                </p>
+                <details className="text-xs">
+                  <summary className="cursor-pointer text-muted">
+                    Details<span className="sr-only"> of delivery {delivery.id}</span>
+                  </summary>
+                  <dl className="mt-2 space-y-2">
+                    <div>
+                      <dt className="font-medium">webhook-id</dt>
+                      <dd className="font-mono break-all">{delivery.id}</dd>
+                    </div>
+                    <div>
+                      <dt className="font-medium">Body sent</dt>
+                      <dd>
+                        <pre className="max-h-60 overflow-auto rounded bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap break-all">{JSON.stringify(delivery.payload, null, 2)}</pre>
+                      </dd>
+                    </div>
+                    {delivery.responseBody ? (
                       <div>
-                        <dt className="font-medium">webhook-id</dt>
-                        <dd className="font-mono break-all">{delivery.id}</dd>
-                      </div>
-                      <div>
-                        <dt className="font-medium">Body sent</dt>
+                        <dt className="font-medium">Response (first 2 KB)</dt>
                         <dd>
-                          <pre className="max-h-60 max-w-md overflow-auto rounded bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap">{JSON.stringify(delivery.payload, null, 2)}</pre>
+                          <pre className="max-h-60 overflow-auto rounded bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap break-all">{delivery.responseBody}</pre>
                         </dd>
                       </div>
-                      {delivery.responseBody ? (
-                        <div>
-                          <dt className="font-medium">Response (first 2 KB)</dt>
-                          <dd>
-                            <pre className="max-h-60 max-w-md overflow-auto rounded bg-surface-muted p-2 font-mono text-xs whitespace-pre-wrap">{delivery.responseBody}</pre>
-                          </dd>
-                        </div>
-                      ) : null}
-                    </dl>
-                  </details>
-                </TableCell>
-                <TableCell>
-                  <Badge tone={status.tone}>{status.label}</Badge>
-                </TableCell>
-                <TableCell numeric>{delivery.attempts}</TableCell>
-                <TableCell className="max-w-xs text-xs break-words">{outcomeLine(delivery, timeZone)}</TableCell>
-                <TableCell numeric className="whitespace-nowrap">
-                  {delivery.durationMs === null ? '—' : `${delivery.durationMs} ms`}
-                </TableCell>
-                <TableCell>
-                  {canRedeliver && (delivery.status === 'succeeded' || delivery.status === 'failed') ? (
-                    <RedeliverForm workspace={workspace} deliveryId={delivery.id} eventType={delivery.eventType} action={redeliverAction} />
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                    ) : null}
+                  </dl>
+                </details>
+              </div>
+              {canRedeliver && (delivery.status === 'succeeded' || delivery.status === 'failed') ? (
+                <RedeliverForm workspace={workspace} deliveryId={delivery.id} eventType={delivery.eventType} action={redeliverAction} />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
       {olderHref || newestHref ? (
         <nav aria-label="Delivery pages" className="flex gap-4 text-sm">
           {newestHref ? (
