@@ -8,8 +8,11 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/actions/form-state';
 import { fieldError, FormAlert } from './form-alert';
 
-/** Deleting asks for the workspace's name, typed: a click alone is too easy to regret. */
-export function DeleteWorkspaceForm({ workspace, name, action }: { workspace: string; name: string; action: FormAction<unknown> }) {
+/**
+ * Scheduling the deletion asks for the workspace's name, typed: a click alone is too easy to
+ * regret. The purge runs after the grace period, during which any owner can cancel.
+ */
+export function DeleteWorkspaceForm({ workspace, name, graceDays, action }: { workspace: string; name: string; graceDays: number; action: FormAction<unknown> }) {
   const [state, formAction] = useActionState(action, null);
   const [typed, setTyped] = useState('');
   return (
@@ -17,7 +20,7 @@ export function DeleteWorkspaceForm({ workspace, name, action }: { workspace: st
       trigger="Delete workspace"
       triggerVariant="danger"
       title={`Delete ${name}?`}
-      description="Every bot, journal entry, transaction, price rule, member and invitation in it is deleted for good. This can't be undone."
+      description={`The workspace turns read-only now and is deleted for good in ${graceDays} days: every bot, journal entry, transaction, price rule, file, member and invitation, and its subscription is cancelled. Until then any owner can cancel, and everyone can still read and export its data.`}
       closeOnBackdrop={false}
     >
       <form action={formAction} className="space-y-4" noValidate>
@@ -37,11 +40,23 @@ export function DeleteWorkspaceForm({ workspace, name, action }: { workspace: st
         </FormField>
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <DialogClose />
-          <SubmitButton variant="danger" pendingText="Deleting…" disabled={typed.trim() !== name}>
-            Delete this workspace
+          <SubmitButton variant="danger" pendingText="Scheduling…" disabled={typed.trim() !== name}>
+            Schedule deletion
           </SubmitButton>
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Stops a scheduled deletion; the workspace is writable again at once. */
+export function CancelDeletionForm({ workspace, action }: { workspace: string; action: FormAction<unknown> }) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="workspace" value={workspace} />
+      <FormAlert state={state} />
+      <SubmitButton pendingText="Cancelling…">Cancel deletion</SubmitButton>
+    </form>
   );
 }

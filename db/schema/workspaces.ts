@@ -17,6 +17,11 @@ export const workspaces = pgTable(
     // on a plan without it the setting is kept but not enforced (lib/tenancy/two-factor-requirement.ts).
     requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    // A scheduled deletion (lib/tenancy/workspace-deletion.ts): read-only until then, purged at
+    // deletion_scheduled_for unless an owner cancels.
+    deletionScheduledFor: timestamp('deletion_scheduled_for', { withTimezone: true }),
+    deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
+    deletionRequestedBy: uuid('deletion_requested_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,6 +6,7 @@ import { refreshUsageCounters } from '@/lib/billing/usage-counters';
 import { dispatchAfterResponse } from '@/lib/jobs/outbox';
 import { can, type Permission } from '@/lib/tenancy/permissions';
 import { requestMeta, type RequestMeta } from '@/lib/tenancy/request-meta';
+import { readOnlyMessage } from '@/lib/tenancy/workspace-deletion';
 import { requireWorkspace, type WorkspaceAccess } from '@/lib/tenancy/require-workspace';
 import { echoValues, formInput, parseForm } from './form-data';
 import { runBillingGates, type BillingGates } from './gates';
@@ -32,6 +33,11 @@ export type WorkspaceActionOptions<S extends z.ZodType> = BillingGates<z.output<
   system?: SystemReason;
   /** Names the action in logs when something unexpected fails. */
   component?: string;
+  /**
+   * Runs while the workspace is scheduled for deletion and read-only: reading-like work (an
+   * export), leaving, and cancelling the deletion itself. Every other action is refused then.
+   */
+  whileDeletionScheduled?: 'allowed';
 };
 
 export type WorkspaceActionArgs<I> = {
@@ -71,6 +77,9 @@ export function workspaceAction<S extends z.ZodType, T>(
       if (!slug) return failure('bad_request', 'The form is missing its workspace.');
       const access = await requireWorkspace(slug);
       if (!can(access.ctx.role, options.permission)) return failure('forbidden', FORBIDDEN_MESSAGE);
+      if (access.workspace.deletionScheduledFor && options.whileDeletionScheduled !== 'allowed') {
+        return failure('workspace_read_only', readOnlyMessage(access.workspace.deletionScheduledFor, access.workspace.timezone));
+      }
       const parsed = parseForm(options.input, raw);
       if (!parsed.ok) return parsed.result;
       const input = parsed.data;

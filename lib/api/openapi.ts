@@ -14,7 +14,7 @@ const ERRORS: Record<string, string> = {
   '402': 'The plan lacks the API (`plan_required`) or a quota is used up (`quota_exceeded`).',
   '403': 'A missing scope (`insufficient_scope`, named in `details.scope`) or `two_factor_required`.',
   '404': 'No such object in this workspace.',
-  '409': 'A conflicting change, or an Idempotency-Key whose first request is still running.',
+  '409': 'A conflicting change, an Idempotency-Key whose first request is still running, or a change to a workspace scheduled for deletion (`workspace_read_only`).',
   '412': 'If-Match no longer matches (`precondition_failed`).',
   '413': 'The body is larger than the limit.',
   '422': 'The request is well-formed but refused (`validation_failed`, `idempotency_key_reused`).',

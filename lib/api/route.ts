@@ -17,6 +17,7 @@ import { limitApiForPlan } from '@/lib/ratelimit/limits';
 import type { RateLimitResult } from '@/lib/ratelimit/types';
 import { requireApiAccess, type ApiAccess } from '@/lib/tenancy/require-api-access';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
+import { assertWorkspaceWritable } from '@/lib/tenancy/workspace-deletion';
 import { corsHeaders } from './cors';
 import { apiErrorBody, issueDetails } from './errors';
 import { claimIdempotencyKey, idempotencyKeyFrom, requestFingerprint, storeIdempotentResponse } from './idempotency';
@@ -166,6 +167,7 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
           const claim = await claimIdempotencyKey(tx, access.ctx.tenantId, idempotencyKey, fingerprint);
           if (!claim.claimed) return { replay: claim.response, consumed: [], events: false };
         }
+        if (writes) await assertWorkspaceWritable(tx, access.ctx.tenantId);
         const consumed = await consumeQuota(tx, access.ctx.tenantId, 'api.calls');
         const output = await handler({ tx, access, params, query, body, request, meta, headers });
         const data = definition.response.parse(output);

@@ -29,6 +29,8 @@ export const auditActionLabels = {
   'workspace.two_factor_required': 'Two-factor required for every member',
   'workspace.two_factor_optional': 'Two-factor no longer required',
   'workspace.ownership_transferred': 'Ownership transferred',
+  'workspace.deletion_scheduled': 'Workspace deletion scheduled',
+  'workspace.deletion_cancelled': 'Workspace deletion cancelled',
   'workspace.deleted': 'Workspace deleted',
   'api_key.created': 'API key created',
   'api_key.rotated': 'API key rotated',

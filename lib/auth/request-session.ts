@@ -83,6 +83,7 @@ const workspaceSummarySchema = z.object({
   timezone: z.string(),
   currency: z.string(),
   role: z.enum(ROLES as [WorkspaceRole, ...WorkspaceRole[]]),
+  deletionScheduledFor: z.string().nullable(),
 });
 
 /** What the request gate learned about the workspace in the path, so the page needn't ask again. */

@@ -113,6 +113,11 @@ export const envSchema = z.object({
   // every delivery is refused) and the products that sell plans.
   WOOCOMMERCE_WEBHOOK_SECRET: optionalString,
   WOOCOMMERCE_PLAN_PRODUCTS: wooCommercePlanProducts,
+  // The store's REST API (WooCommerce → Settings → Advanced → REST API, read/write), used to
+  // cancel a deleted workspace's subscription. Unset: the purge reports it left the subscription.
+  WOOCOMMERCE_STORE_URL: optionalString.pipe(z.url().optional()),
+  WOOCOMMERCE_CONSUMER_KEY: optionalString,
+  WOOCOMMERCE_CONSUMER_SECRET: optionalString,
   // Billing (lib/billing/stripe): Stripe when the secret key is set, else the built-in test
   // checkout. Price ids per plan/add-on and interval (names from stripePriceEnvName() in
   // lib/billing/plans.ts; `npm run stripe:sync` prints them). Host/port/protocol point the SDK at

@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'two_factor_required'
   | 'not_found'
   | 'conflict'
+  // A change to a workspace scheduled for deletion (read-only until the purge or a cancel).
+  | 'workspace_read_only'
   | 'validation_failed'
   // The public API: a body that isn't JSON, a lost update refused by If-Match, an
   // Idempotency-Key repeated with another request.
@@ -32,6 +34,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   two_factor_required: 403,
   not_found: 404,
   conflict: 409,
+  workspace_read_only: 409,
   payload_too_large: 413,
   validation_failed: 422,
   invalid_json: 400,

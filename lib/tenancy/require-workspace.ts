@@ -14,7 +14,7 @@ import type { WorkspaceSummary } from './workspaces';
 export type WorkspaceAccess = {
   ctx: TenantContext;
   user: SessionUser;
-  workspace: { id: string; slug: string; name: string; timezone: string; currency: string };
+  workspace: { id: string; slug: string; name: string; timezone: string; currency: string; deletionScheduledFor: string | null };
   /** Every workspace the user belongs to, by name (the switcher). */
   workspaces: WorkspaceSummary[];
 };

@@ -28,7 +28,7 @@ export type WorkspaceMembership = {
 export function findWorkspaceMembership(userId: string, slug: string): Promise<WorkspaceMembership> {
   return withSystem('tenancy: resolve workspace membership', async (tx) => {
     const rows = await listMembershipsOfUser(tx, userId);
-    const workspaces: WorkspaceSummary[] = rows.map((w) => ({ id: w.id, slug: w.slug, name: w.name, timezone: w.timezone, currency: w.currency, role: w.role }));
+    const workspaces: WorkspaceSummary[] = rows.map((w) => ({ id: w.id, slug: w.slug, name: w.name, timezone: w.timezone, currency: w.currency, role: w.role, deletionScheduledFor: w.deletionScheduledFor }));
     const row = rows.find((w) => w.slug === slug);
     if (!row) return { current: null, workspaces, movedTo: await currentSlugForOldSlug(tx, userId, slug), twoFactorRequired: false };
     const twoFactorRequired = row.requireTwoFactor && !row.userTwoFactor && (await planIncludesRequiredTwoFactor(tx, row.id));

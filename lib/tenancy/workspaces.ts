@@ -7,7 +7,16 @@ import type { BillingInterval, TrialPlanId } from '@/lib/billing/plans';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
-export type WorkspaceSummary = { id: string; slug: string; name: string; timezone: string; currency: string; role: WorkspaceRole };
+export type WorkspaceSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  role: WorkspaceRole;
+  /** ISO-8601 UTC when a deletion is scheduled (the workspace is read-only), else null. A string: it rides in a forwarded header. */
+  deletionScheduledFor: string | null;
+};
 
 const SUMMARY_COLUMNS = {
   id: workspaces.id,
@@ -16,6 +25,7 @@ const SUMMARY_COLUMNS = {
   timezone: workspaces.timezone,
   currency: workspaces.currency,
   role: memberships.role,
+  deletionScheduledFor: sql<string | null>`to_char(${workspaces.deletionScheduledFor} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
 /** A user's workspaces across tenants, by name: system work (a withSystem transaction). */

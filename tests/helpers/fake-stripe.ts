@@ -10,7 +10,7 @@ import { resetEnvCache } from '@/lib/env';
  * (STRIPE_API_HOST/PORT/PROTOCOL). Every object it answers starts as Stripe's own fixture from
  * ../shared/fixtures/stripe/fixtures3.json (the shapes the SDK is generated from), with ids and
  * fields set per call. It answers what the app uses: customers, checkout and portal sessions,
- * subscription retrieve, invoice list, price list/create and product create.
+ * subscription retrieve and cancel, invoice list, price list/create and product create.
  */
 
 type Json = Record<string, unknown>;
@@ -198,6 +198,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     if (method === 'GET' && sub) {
       const found = subscriptions.get(decodeURIComponent(sub[1]!));
       return found ? { status: 200, body: found } : notFound('subscription', sub[1]!);
+    }
+    if (method === 'DELETE' && sub) {
+      const found = subscriptions.get(decodeURIComponent(sub[1]!));
+      if (!found) return notFound('subscription', sub[1]!);
+      const canceled = { ...found, status: 'canceled' as const, canceled_at: Math.floor(Date.now() / 1000), ended_at: Math.floor(Date.now() / 1000) };
+      subscriptions.set(found.id, canceled);
+      return { status: 200, body: canceled };
     }
     if (method === 'GET' && url === '/v1/invoices') {
       const customer = query.get('customer');

@@ -28,6 +28,7 @@ import { StoreSignUpEmail, storeSignUpSubject, type StoreSignUpProps } from './s
 import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 import { WebhookDisabledEmail, webhookDisabledSubject, type WebhookDisabledProps } from './webhook-disabled';
 import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
+import { WorkspaceDeletionEmail, workspaceDeletionSubject, type WorkspaceDeletionProps } from './workspace-deletion';
 
 export { appUrl } from './urls';
 
@@ -48,6 +49,7 @@ export type TemplateProps = {
   'billing-receipt': ReceiptProps;
   'billing-trial-ending': TrialEndingProps;
   'webhook-disabled': WebhookDisabledProps;
+  'workspace-deletion': WorkspaceDeletionProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -71,6 +73,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'billing-receipt': { subject: receiptSubject, Component: ReceiptEmail },
   'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
+  'workspace-deletion': { subject: workspaceDeletionSubject, Component: WorkspaceDeletionEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -99,14 +99,19 @@ describe('workspace settings through the actions', () => {
     expect(results.sort()).toEqual(['conflict', 'ok']);
   });
 
-  it('deleting opens the one system transaction through the wrapper', async () => {
+  it('scheduling a deletion makes the workspace read-only for every other action until an owner cancels', async () => {
     const { workspace, owner } = await createWorkspaceWithOwner();
     session.user = asSessionUser(owner);
-    const { result } = await submit(settings.deleteWorkspaceAction, form({ workspace: workspace.slug, confirmation: 'wrong' }));
+    const { result } = await submit(settings.scheduleDeletionAction, form({ workspace: workspace.slug, confirmation: 'wrong' }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { confirmation: [expect.any(String)] } });
-    expect(await submit(settings.deleteWorkspaceAction, form({ workspace: workspace.slug, confirmation: workspace.name }))).toEqual({ redirect: '/w' });
-    const rows = await withSystem('test: read', (tx) => tx.select().from(workspaces).where(eq(workspaces.id, workspace.id)));
-    expect(rows).toEqual([]);
+    expect((await submit(settings.scheduleDeletionAction, form({ workspace: workspace.slug, confirmation: workspace.name }))).result).toMatchObject({ ok: true });
+    const [row] = await withSystem('test: read', (tx) => tx.select().from(workspaces).where(eq(workspaces.id, workspace.id)));
+    expect(row!.deletionScheduledFor!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+
+    const rename = () => submit(settings.updateGeneralAction, form({ workspace: workspace.slug, name: 'Renamed', timezone: 'UTC', currency: 'USD' }));
+    expect((await rename()).result).toMatchObject({ ok: false, error: { code: 'workspace_read_only', message: expect.stringContaining('scheduled for deletion') } });
+    expect((await submit(settings.cancelDeletionAction, form({ workspace: workspace.slug }))).result).toMatchObject({ ok: true });
+    expect((await rename()).result).toMatchObject({ ok: true });
   });
 
   it('running the platform check enqueues its event with the action', async () => {

@@ -56,6 +56,10 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     },
     link: link('/w/acme/settings'),
   },
+  'workspace-deletion': {
+    props: { name: 'Ada', workspaceName: 'Acme', stage: 'scheduled', when, requestedBy: 'Grace', settingsUrl: link('/w/acme/settings') },
+    link: link('/w/acme/settings'),
+  },
 };
 
 describe('email templates', () => {

@@ -87,7 +87,7 @@ describe('workspace actions refuse roles the matrix refuses', () => {
         [members.transferOwnershipAction, { ...w, userId: user.id }],
         [settings.updateGeneralAction, { ...w, name: 'Hijacked', timezone: 'UTC', currency: 'USD' }],
         [settings.changeSlugAction, { ...w, slug: 'hijacked' }],
-        [settings.deleteWorkspaceAction, { ...w, confirmation: workspace.name }],
+        [settings.scheduleDeletionAction, { ...w, confirmation: workspace.name }],
       ];
       for (const [action, fields] of calls) expect(await codeOf(user, action, fields), `${role}: ${action.name}`).toBe('forbidden');
     }
@@ -99,7 +99,7 @@ describe('workspace actions refuse roles the matrix refuses', () => {
     const admin = await addMember(workspace.id, 'admin');
     const member = await addMember(workspace.id, 'member');
     const w = { workspace: workspace.slug };
-    expect(await codeOf(admin.user, settings.deleteWorkspaceAction, { ...w, confirmation: workspace.name })).toBe('forbidden');
+    expect(await codeOf(admin.user, settings.scheduleDeletionAction, { ...w, confirmation: workspace.name })).toBe('forbidden');
     expect(await codeOf(admin.user, members.transferOwnershipAction, { ...w, userId: member.user.id })).toBe('forbidden');
     // Rules that depend on the target live in lib/tenancy/member-rules, checked in the transaction.
     expect(await outcome(inWorkspace(admin.ctx, (tx, ctx) => changeMemberRole(tx, ctx, { userId: owner.id, role: 'admin' }, meta)))).toBe('forbidden');

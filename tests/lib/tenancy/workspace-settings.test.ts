@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { auditLog, workspaces } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
-import { enqueueEvent } from '@/lib/jobs';
 import { createOwnedWorkspace } from '@/lib/tenancy/create-workspace';
-import { deleteWorkspace } from '@/lib/tenancy/delete-workspace';
-import { inviteMember } from '@/lib/tenancy/invitations';
 import { currentSlugForOldSlug, redirectedWorkspacePath } from '@/lib/tenancy/slug-redirects';
 import { changeWorkspaceSlug, updateWorkspaceGeneral } from '@/lib/tenancy/workspace-settings';
 import { findMembershipBySlug } from '@/lib/tenancy/workspaces';
-import { systemQuery } from '../../helpers/database';
-import { tenantTables } from '../../helpers/tenant-tables';
-import { addMember, createUser, createWorkspaceWithOwner, inWorkspace, meta, outcome } from './support';
+import { createUser, createWorkspaceWithOwner, inWorkspace, meta, outcome } from './support';
 
 const slugOf = async (id: string) =>
   (await withSystem('test: test read', (tx) => tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, id))))[0]?.slug;
@@ -74,37 +69,5 @@ describe('slug change', () => {
     expect(redirectedWorkspacePath('/w/old', 'old', 'new')).toBe('/w/new');
     expect(redirectedWorkspacePath('/w/older/x', 'old', 'new')).toBe('/w/new');
     expect(redirectedWorkspacePath(null, 'old', 'new')).toBe('/w/new');
-  });
-});
-
-describe('deleting', () => {
-  it('needs the exact name and an owner', async () => {
-    const { workspace, ownerCtx } = await createWorkspaceWithOwner();
-    const admin = await addMember(workspace.id, 'admin');
-    expect(await outcome(withSystem('test: delete workspace', (tx) => deleteWorkspace(tx, admin.ctx, workspace.name, meta)))).toBe('forbidden');
-    expect(await outcome(withSystem('test: delete workspace', (tx) => deleteWorkspace(tx, ownerCtx, 'team space', meta)))).toBe('validation_failed');
-    expect(await slugOf(workspace.id)).toBe(workspace.slug);
-  });
-
-  it('removes every tenant row of the workspace and nothing of others', async () => {
-    const { workspace, ownerCtx, owner } = await createWorkspaceWithOwner();
-    const bystander = await createWorkspaceWithOwner();
-    await addMember(workspace.id, 'member');
-    await inWorkspace(ownerCtx, (tx) => inviteMember(tx, ownerCtx, { email: 'pending@example.test', role: 'member' }, meta));
-    await inWorkspace(ownerCtx, (tx) => changeWorkspaceSlug(tx, ownerCtx, `gone-${crypto.randomUUID().slice(0, 6)}`, meta));
-    await withSystem('test', (tx) => enqueueEvent(tx, { name: 'platform/hello.requested', data: {}, tenantId: workspace.id }));
-
-    await withSystem('test: delete workspace', (tx) => deleteWorkspace(tx, ownerCtx, workspace.name, meta));
-
-    for (const table of await tenantTables()) {
-      const [row] = await systemQuery<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${workspace.id}`);
-      expect(row!.n, table).toBe(0);
-    }
-    expect(await slugOf(workspace.id)).toBeUndefined();
-    expect(await slugOf(bystander.workspace.id)).toBe(bystander.workspace.slug);
-    const [trail] = await systemQuery<{ action: string }>(
-      sql`select action from audit_log where chain = ${`u:${owner.id}`} order by seq desc limit 1`,
-    );
-    expect(trail?.action).toBe('workspace.deleted');
   });
 });

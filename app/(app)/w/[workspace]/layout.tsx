@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { DeletionBanner } from '@/components/workspace/deletion-banner';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { signOutAction } from '../../actions';
 import { verifyEmailBannerFor } from '../../verify-banner';
@@ -18,6 +19,14 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       banner={
         <>
           {await verifyEmailBannerFor(user.id)}
+          {workspace.deletionScheduledFor ? (
+            <DeletionBanner
+              scheduledFor={workspace.deletionScheduledFor}
+              timeZone={workspace.timezone}
+              settingsHref={`/w/${encodeURIComponent(workspace.slug)}/settings`}
+              canCancel={page.can('workspace.delete')}
+            />
+          ) : null}
           <Suspense fallback={null}>
             <WorkspacePlanBanner page={page} />
           </Suspense>

@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { workspaceAction } from '@/lib/actions/workspace-action';
-import { deleteWorkspace } from '@/lib/tenancy/delete-workspace';
 import { REQUIRE_TWO_FACTOR_FEATURE, setTwoFactorRequirement } from '@/lib/tenancy/two-factor-requirement';
 import { workspaceGeneralSchema } from '@/lib/tenancy/workspace-fields';
+import { cancelWorkspaceDeletion, scheduleWorkspaceDeletion } from '@/lib/tenancy/workspace-deletion';
 import { changeWorkspaceSlug, updateWorkspaceGeneral } from '@/lib/tenancy/workspace-settings';
 
 export const updateGeneralAction = workspaceAction(
@@ -30,12 +30,22 @@ export const changeSlugAction = workspaceAction(
   },
 );
 
-export const deleteWorkspaceAction = workspaceAction(
-  { input: z.object({ confirmation: z.string().max(200) }), permission: 'workspace.delete', system: 'tenancy: delete workspace' },
+export const scheduleDeletionAction = workspaceAction(
+  { input: z.object({ confirmation: z.string().max(200) }), permission: 'workspace.delete' },
   async ({ input, tx, access, meta }) => {
-    await deleteWorkspace(tx, access.ctx, input.confirmation, meta);
-    revalidatePath('/w', 'layout');
-    redirect('/w');
+    await scheduleWorkspaceDeletion(tx, access.ctx, input.confirmation, meta);
+    // The read-only banner shows on every page of the workspace.
+    revalidatePath(`/w/${access.workspace.slug}`, 'layout');
+    return null;
+  },
+);
+
+export const cancelDeletionAction = workspaceAction(
+  { input: z.object({}), permission: 'workspace.delete', whileDeletionScheduled: 'allowed' },
+  async ({ tx, access, meta }) => {
+    await cancelWorkspaceDeletion(tx, access.ctx, meta);
+    revalidatePath(`/w/${access.workspace.slug}`, 'layout');
+    return null;
   },
 );
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { SeePlansLink } from '@/components/billing/see-plans-link';
 import { PageHeader } from '@/components/ui/page-header';
-import { DeleteWorkspaceForm } from '@/components/workspace/delete-workspace-form';
+import { CancelDeletionForm, DeleteWorkspaceForm } from '@/components/workspace/delete-workspace-form';
 import { RequireTwoFactorForm } from '@/components/workspace/require-two-factor-form';
 import { WorkspaceGeneralForm } from '@/components/workspace/workspace-general-form';
 import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
@@ -10,8 +10,10 @@ import { WorkspaceSlugForm } from '@/components/workspace/workspace-slug-form';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { cheapestPlanWith } from '@/lib/billing/gates';
 import { REQUIRE_TWO_FACTOR_FEATURE, twoFactorRequirementOf } from '@/lib/tenancy/two-factor-requirement';
+import { DELETION_GRACE_DAYS } from '@/lib/tenancy/workspace-deletion';
 import { currencyChoices, timeZones } from '@/lib/tenancy/workspace-fields';
-import { changeSlugAction, deleteWorkspaceAction, updateGeneralAction, updateTwoFactorRequirementAction } from './actions';
+import { formatInZone } from '@/lib/time';
+import { cancelDeletionAction, changeSlugAction, scheduleDeletionAction, updateGeneralAction, updateTwoFactorRequirementAction } from './actions';
 
 export const metadata: Metadata = { title: 'General' };
 
@@ -85,14 +87,33 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
         </Card>
       ) : null}
 
-      {can('workspace.delete') ? (
+      {workspace.deletionScheduledFor ? (
+        <Card className="border-danger-border" data-testid="deletion-scheduled">
+          <CardHeader>
+            <CardTitle as="h2">Deletion scheduled</CardTitle>
+            <CardDescription>
+              This workspace will be deleted on {formatInZone(new Date(workspace.deletionScheduledFor), workspace.timezone, 'date-time')}. Until then it is read-only:
+              members can read and export its data, but nothing can be changed.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {can('workspace.delete') ? (
+              <CancelDeletionForm workspace={workspace.slug} action={cancelDeletionAction} />
+            ) : (
+              <p className="text-sm text-muted">Only an owner can cancel the deletion.</p>
+            )}
+          </CardContent>
+        </Card>
+      ) : can('workspace.delete') ? (
         <Card className="border-danger-border">
           <CardHeader>
             <CardTitle as="h2">Delete workspace</CardTitle>
-            <CardDescription>Deletes the workspace and everything in it for every member. There is no undo.</CardDescription>
+            <CardDescription>
+              Deletes the workspace and everything in it for every member, {DELETION_GRACE_DAYS} days after you ask. It is read-only in between, and any owner can cancel.
+            </CardDescription>
           </CardHeader>
           <CardContent>
-            <DeleteWorkspaceForm workspace={workspace.slug} name={workspace.name} action={deleteWorkspaceAction} />
+            <DeleteWorkspaceForm workspace={workspace.slug} name={workspace.name} graceDays={DELETION_GRACE_DAYS} action={scheduleDeletionAction} />
           </CardContent>
         </Card>
       ) : null}

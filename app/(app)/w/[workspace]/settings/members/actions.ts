@@ -65,7 +65,7 @@ export const transferOwnershipAction = workspaceAction({ input: member, permissi
   return null;
 });
 
-export const leaveWorkspaceAction = workspaceAction({ input: z.object({}), permission: 'members.leave' }, async ({ tx, access, meta }) => {
+export const leaveWorkspaceAction = workspaceAction({ input: z.object({}), permission: 'members.leave', whileDeletionScheduled: 'allowed' }, async ({ tx, access, meta }) => {
   await leaveWorkspace(tx, access.ctx, meta);
   revalidatePath('/w', 'layout');
   redirect('/w');
