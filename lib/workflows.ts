@@ -5,6 +5,7 @@ import { dunningWorkflow, trialReminderWorkflow } from '@/lib/billing/workflows'
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
+import { privacyExportWorkflow } from '@/lib/privacy/workflows';
 import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 
@@ -28,6 +29,7 @@ export const workflows = [
   apiRetentionWorkflow,
   webhookDeliveryWorkflow,
   webhookSweepWorkflow,
+  privacyExportWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

@@ -34,6 +34,7 @@ export const auditActionLabels = {
   'api_key.rotated': 'API key rotated',
   'api_key.revoked': 'API key revoked',
   'webhook.endpoint_disabled': 'Webhook endpoint turned off after failing',
+  'privacy.export_requested': 'Data export requested',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;

@@ -36,6 +36,8 @@ const MATRIX = {
   'products.write': ['owner', 'admin', 'member'],
   // Creating, rotating and revoking the workspace's API keys.
   'api_keys.manage': ['owner', 'admin'],
+  // A copy of every row of the workspace (GDPR export): owners only, like deleting it.
+  'privacy.export': ['owner'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -18,6 +18,7 @@ import {
 } from './billing';
 import { AccountExistsEmail, accountExistsSubject, type AccountExistsProps } from './account-exists';
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyProps } from './email-change-verify';
+import { ExportReadyEmail, exportReadySubject, type ExportReadyProps } from './export-ready';
 import { EmailChangedNoticeEmail, emailChangedNoticeSubject, type EmailChangedNoticeProps } from './email-changed-notice';
 import { InvitationEmail, invitationSubject, type InvitationProps } from './invitation';
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkProps } from './magic-link';
@@ -48,6 +49,7 @@ export type TemplateProps = {
   'billing-receipt': ReceiptProps;
   'billing-trial-ending': TrialEndingProps;
   'webhook-disabled': WebhookDisabledProps;
+  'export-ready': ExportReadyProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -71,6 +73,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'billing-receipt': { subject: receiptSubject, Component: ReceiptEmail },
   'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
+  'export-ready': { subject: exportReadySubject, Component: ExportReadyEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

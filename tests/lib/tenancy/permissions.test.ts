@@ -38,6 +38,7 @@ const EXPECTED: Record<Permission, Record<WorkspaceRole, boolean>> = {
   'usage.read': { owner: true, admin: true, member: true, viewer: true },
   'products.write': { owner: true, admin: true, member: true, viewer: false },
   'api_keys.manage': { owner: true, admin: true, member: false, viewer: false },
+  'privacy.export': { owner: true, admin: false, member: false, viewer: false },
 };
 
 describe('permission matrix', () => {
