@@ -28,7 +28,11 @@ export class ZipSink {
       },
     });
     const output = this.zip.outputStream as Readable;
+    // Any failure reaches the writer through `stored` (storage rejects once its body errors);
+    // these listeners only keep an error event from becoming an uncaught exception.
+    this.zip.on('error', (error: Error) => this.counter.destroy(error));
     output.on('error', (error) => this.counter.destroy(error));
+    this.counter.on('error', () => {});
     output.pipe(this.counter);
     this.stored = store.put(key, this.counter, { contentType: 'application/zip', filename }).then(() => ({ bytes, sha256: hash.digest('hex') }));
     this.failure = this.stored.then(() => new Promise<never>(() => {}));
