@@ -84,14 +84,12 @@ export async function readExportBatch(tx: Tx, input: ExportBatchInput): Promise<
         sql`, `,
       )})`
     : sql``;
-  const sumList = sums.length
-    ? sql`, s.sums`
-    : sql`, array[]::text[] as sums`;
+  const sumList = sums.length ? sql`, s.sums` : sql`, '[]' as sums`;
   const sumCte = sums.length
-    ? sql`, s as (select array[${sql.join(
+    ? sql`, s as (select to_json(array[${sql.join(
         sums.map(({ column, total }) => sql`(coalesce(sum(b.${sql.identifier(column)}), 0)::numeric + ${total}::numeric)::text`),
         sql`, `,
-      )}]::text[] as sums from b)`
+      )}]::text[])::text as sums from b)`
     : sql``;
 
   // For this transaction only: timestamps render in UTC; and the page is read in key order
@@ -110,17 +108,19 @@ export async function readExportBatch(tx: Tx, input: ExportBatchInput): Promise<
       limit ${limit}
     )${sumCte}
     select row_to_json(r)::text as line,
-           array[${sql.join(columns.map(csvValue), sql`, `)}]::text[] as csv,
-           array[${sql.join(key.map((k) => sql`${k}::text`), sql`, `)}]::text[] as key${sumList}
+           to_json(array[${sql.join(columns.map(csvValue), sql`, `)}]::text[])::text as csv,
+           to_json(array[${sql.join(key.map((k) => sql`${k}::text`), sql`, `)}]::text[])::text as key${sumList}
     from b
     cross join lateral (select ${sql.join(columns.map((c) => sql`${jsonValue(c)} as ${sql.identifier(c.name)}`), sql`, `)}) r
     ${sums.length ? sql`cross join s` : sql``}
     order by ${sql.join(key, sql`, `)}`);
-  const rows = rowsOf<{ line: string; csv: (string | null)[]; key: string[]; sums: string[] }>(result);
+  // The text arrays travel as JSON text: drivers parse array literals differently (postgres.js
+  // turned a NULL element into the string 'NULL'); JSON of strings and nulls parses the same anywhere.
+  const rows = rowsOf<{ line: string; csv: string; key: string; sums: string }>(result);
   return {
     lines: rows.map((row) => row.line),
-    csv: rows.map((row) => row.csv),
-    last: rows.length ? rows.at(-1)!.key : null,
-    sums: rows.length ? rows[0]!.sums : sums.map((s) => s.total),
+    csv: rows.map((row) => JSON.parse(row.csv) as (string | null)[]),
+    last: rows.length ? (JSON.parse(rows.at(-1)!.key) as string[]) : null,
+    sums: rows.length ? (JSON.parse(rows[0]!.sums) as string[]) : sums.map((s) => s.total),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { memberships, users, workspaces } from '@/db/schema';
 import { withTenant, type TenantContext, type Tx } from '@/db/tenant';
 import { queueTemplate } from '@/lib/email/templates';
@@ -48,19 +48,17 @@ export async function finishExport(ctx: TenantContext, exportId: string, zip: Fi
 
 /** Whoever asked, while still a member; the owners when they have left. */
 async function recipients(tx: Tx, tenantId: string, requestedBy: string | null): Promise<{ email: string; name: string | null }[]> {
-  const members = tx
-    .select({ email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId));
+  const members = (who: SQL | undefined) =>
+    tx
+      .select({ email: users.email, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.tenantId, tenantId), who));
   if (requestedBy) {
-    const requester = await members.where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, requestedBy)));
+    const requester = await members(eq(memberships.userId, requestedBy));
     if (requester.length) return requester;
   }
-  return tx
-    .select({ email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')));
+  return members(eq(memberships.role, 'owner'));
 }
 
 export async function failExport(ctx: TenantContext, exportId: string): Promise<void> {
