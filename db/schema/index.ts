@@ -8,3 +8,4 @@ export * from './billing';
 export * from './api-keys';
 export * from './api';
 export * from './webhooks';
+export * from './privacy';

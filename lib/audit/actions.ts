@@ -44,6 +44,7 @@ export const auditActionLabels = {
   'webhook.secret_rotated': 'Webhook signing secret rotated',
   'webhook.test_sent': 'Webhook test event sent',
   'webhook.redelivered': 'Webhook delivery sent again',
+  'privacy.export_requested': 'Data export requested',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;

@@ -38,6 +38,8 @@ const MATRIX = {
   'api_keys.manage': ['owner', 'admin'],
   // Webhook endpoints: their URLs, events and secrets, the delivery log, test and redelivery.
   'webhooks.manage': ['owner', 'admin'],
+  // A copy of every row of the workspace (GDPR export): owners only, like deleting it.
+  'privacy.export': ['owner'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 
 export type Permission = keyof typeof MATRIX;

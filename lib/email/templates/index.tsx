@@ -18,6 +18,7 @@ import {
 } from './billing';
 import { AccountExistsEmail, accountExistsSubject, type AccountExistsProps } from './account-exists';
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyProps } from './email-change-verify';
+import { ExportReadyEmail, exportReadySubject, type ExportReadyProps } from './export-ready';
 import { EmailChangedNoticeEmail, emailChangedNoticeSubject, type EmailChangedNoticeProps } from './email-changed-notice';
 import { InvitationEmail, invitationSubject, type InvitationProps } from './invitation';
 import { MagicLinkEmail, magicLinkSubject, type MagicLinkProps } from './magic-link';
@@ -50,6 +51,7 @@ export type TemplateProps = {
   'billing-trial-ending': TrialEndingProps;
   'webhook-disabled': WebhookDisabledProps;
   'workspace-deletion': WorkspaceDeletionProps;
+  'export-ready': ExportReadyProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -74,6 +76,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
   'workspace-deletion': { subject: workspaceDeletionSubject, Component: WorkspaceDeletionEmail },
+  'export-ready': { subject: exportReadySubject, Component: ExportReadyEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -60,6 +60,17 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     props: { name: 'Ada', workspaceName: 'Acme', stage: 'scheduled', when, requestedBy: 'Grace', settingsUrl: link('/w/acme/settings') },
     link: link('/w/acme/settings'),
   },
+  'export-ready': {
+    props: {
+      name: 'Ada',
+      workspaceName: 'Acme',
+      downloadUrl: link('/api/storage/download/export.zip'),
+      expiresAt: when,
+      bytes: 2_500_000,
+      sha256: 'ab'.repeat(32),
+    },
+    link: link('/api/storage/download/export.zip'),
+  },
 };
 
 describe('email templates', () => {

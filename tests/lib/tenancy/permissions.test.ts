@@ -39,6 +39,7 @@ const EXPECTED: Record<Permission, Record<WorkspaceRole, boolean>> = {
   'products.write': { owner: true, admin: true, member: true, viewer: false },
   'api_keys.manage': { owner: true, admin: true, member: false, viewer: false },
   'webhooks.manage': { owner: true, admin: true, member: false, viewer: false },
+  'privacy.export': { owner: true, admin: false, member: false, viewer: false },
 };
 
 describe('permission matrix', () => {

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantTable } from './tenant-table';
+import { users } from './users';
+
+/**
+ * Privacy (GDPR) data exports (lib/privacy). One row per request; the workflow moves it from
+ * queued to running to ready or failed and keeps the progress counters up to date as each table
+ * is written. The zip lives in storage at storage_key until expires_at. At most one export per
+ * workspace is queued or running at a time (the partial unique index), so a double click or two
+ * owners asking at once start one export, not two.
+ */
+export const privacyExports = tenantTable(
+  'privacy_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull().default('workspace'),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('queued'),
+    tablesTotal: integer('tables_total').notNull().default(0),
+    tablesDone: integer('tables_done').notNull().default(0),
+    rowsDone: bigint('rows_done', { mode: 'bigint' }).notNull().default(sql`0`),
+    storageKey: text('storage_key'),
+    bytes: bigint('bytes', { mode: 'bigint' }),
+    sha256: text('sha256'),
+    error: text('error'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('privacy_exports_tenant_created_idx').on(t.tenantId, t.createdAt),
+    uniqueIndex('privacy_exports_one_active_idx').on(t.tenantId).where(sql`status in ('queued', 'running')`),
+    check('privacy_exports_kind', sql`${t.kind} in ('workspace')`),
+    check('privacy_exports_status', sql`${t.status} in ('queued', 'running', 'ready', 'failed')`),
+    check('privacy_exports_progress', sql`${t.tablesDone} >= 0 and ${t.rowsDone} >= 0`),
+  ],
+);

@@ -1,0 +1,26 @@
+/**
+ * Columns a workspace export never writes: what they hold would let the reader act as the
+ * workspace (an API key's hash answers for the key, an invitation's token hash for the invite) or
+ * is a secret sealed under the workspace's key. The one list; tests/lib/privacy/secret-columns.test.ts
+ * fails when a tenant table gains a column that looks secret and is in neither list below.
+ */
+export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  api_keys: ['hash'],
+  invitations: ['token_hash'],
+  webhook_endpoints: ['secret_sealed'],
+};
+
+/**
+ * Columns whose names look secret but are exported on purpose. audit_log's hashes let a reader
+ * verify the chain; they are digests of the rows themselves, not of anything secret.
+ */
+export const EXPORTED_LOOKALIKE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  audit_log: ['hash', 'prev_hash'],
+};
+
+/** A column name that may hold a key, token, hash or ciphertext: it needs a decision above. */
+export const SECRET_LOOKING = /hash|secret|sealed|token|password|encrypted|cipher/i;
+
+export function isSecretColumn(table: string, column: string): boolean {
+  return SECRET_COLUMNS[table]?.includes(column) ?? false;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineWorkflow } from '@/lib/jobs/define-workflow';
+import { getLogger } from '@/lib/observability/logger';
+import { finishExport, failExport } from './export-finish';
+import { writeWorkspaceExport } from './export-writer';
+
+const RETRIES = 2;
+
+/**
+ * Writes the zip (one long step of many short transactions), then marks the export ready and
+ * tells the workspace: the `export.ready` webhook and an email to whoever asked, both with a
+ * seven-day link, committed with the status change. A failure past the last retry marks the
+ * export failed with a safe message, so the next request isn't blocked.
+ */
+export const privacyExportWorkflow = defineWorkflow(
+  {
+    id: 'privacy-export',
+    trigger: { event: 'privacy/export.requested' },
+    schema: z.object({ tenantId: z.uuid(), exportId: z.uuid() }),
+    concurrency: { limit: 1, key: 'tenantId' },
+    idempotency: 'exportId',
+    retries: RETRIES,
+    backoff: { initial: '30s', max: '5m' },
+    timeout: '2h',
+  },
+  async ({ exportId }, step, ctx) => {
+    const tenant = ctx.asTenant();
+    try {
+      const written = await step.run('write-zip', async () => {
+        const { storageKey, bytes, sha256, manifest } = await writeWorkspaceExport(tenant, exportId);
+        const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+        return { storageKey, bytes, sha256, tables: manifest.tables.length, rows };
+      });
+      await step.progress(90, 'Written');
+      await step.run('mark-ready', () => finishExport(tenant, exportId, written));
+      return { exportId, ...written };
+    } catch (error) {
+      if (ctx.attempt >= RETRIES) {
+        getLogger({ component: 'privacy-export' }).warn({ exportId, err: error }, 'privacy export failed');
+        await failExport(tenant, exportId);
+      }
+      throw error;
+    }
+  },
+);
