@@ -18,6 +18,7 @@ export function SettingsTabs({ workspace, can }: { workspace: string; can: (perm
     ...(can('api_keys.manage') ? [{ href: `${base}/api-keys`, label: 'API keys' }] : []),
     ...(can('webhooks.manage') ? [{ href: `${base}/webhooks`, label: 'Webhooks' }] : []),
     ...(can('audit.read') ? [{ href: `${base}/audit`, label: 'Audit log' }] : []),
+    ...(can('privacy.export') ? [{ href: `${base}/privacy`, label: 'Privacy' }] : []),
     { href: `${base}/jobs`, label: 'Background jobs' },
   ];
   return <TabNav label={SETTINGS_LABEL} items={items} />;

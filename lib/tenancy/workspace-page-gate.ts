@@ -18,6 +18,7 @@ export const WORKSPACE_PAGE_PERMISSIONS: Readonly<Record<string, Permission>> = 
   'settings/usage': 'usage.read',
   'settings/api-keys': 'api_keys.manage',
   'settings/webhooks': 'webhooks.manage',
+  'settings/privacy': 'privacy.export',
 };
 
 /** The permission the page at `subPath` (the path below `/w/<slug>/`, no leading slash) needs. */

@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { ExportList, RequestExportForm } from '@/components/privacy/workspace-exports';
+import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
+import { requireWorkspacePage } from '@/lib/actions/workspace-page';
+import { exportDownloadUrl, listWorkspaceExports } from '@/lib/privacy';
+import { requestExportAction } from './actions';
+
+export const metadata: Metadata = { title: 'Privacy' };
+
+export default async function PrivacySettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace, can, read } = await requireWorkspacePage((await params).workspace, 'privacy.export');
+  const exports = await read(async (tx) => {
+    const rows = await listWorkspaceExports(tx, 10);
+    return Promise.all(
+      rows.map(async (row) => ({
+        row,
+        // A link for each export still downloadable, made fresh for this page view.
+        download: row.status === 'ready' && row.expiresAt && row.expiresAt.getTime() > Date.now() ? await exportDownloadUrl(tx, row.id) : null,
+      })),
+    );
+  });
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        label={SETTINGS_LABEL}
+        title="Privacy"
+        description={`Take a full copy of this workspace’s data. Times are in ${workspace.timezone}.`}
+        tabs={<SettingsTabs workspace={workspace.slug} can={can} />}
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Export workspace</CardTitle>
+          <CardDescription>
+            A zip with every table of this workspace — members, settings, billing records, the audit trail, and every product’s data — as JSON lines and
+            CSV, with a README and a manifest of row counts, column totals and SHA-256 checksums. Passwords, key hashes, tokens and signing secrets are
+            never included. You get an email with a download link valid for 7 days.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RequestExportForm workspace={workspace.slug} action={requestExportAction} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Recent exports</CardTitle>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-0">
+          <ExportList exports={exports} timeZone={workspace.timezone} />
+        </CardContent>
+      </Card>
+
+      <p className="text-sm text-muted">
+        To erase the workspace instead, an owner schedules its deletion in{' '}
+        <Link className="underline" href={`/w/${encodeURIComponent(workspace.slug)}/settings`}>
+          Settings → General
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { DownloadIcon } from '@/components/ui/icons';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import type { PrivacyExport } from '@/lib/privacy';
+import { formatInZone } from '@/lib/time';
+
+export { RequestExportForm } from './request-export-form';
+
+type Listed = { row: PrivacyExport; download: { url: string; expiresAt: Date } | null };
+
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  queued: { label: 'Queued', tone: 'info' },
+  running: { label: 'Preparing', tone: 'info' },
+  ready: { label: 'Ready', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+};
+
+function size(bytes: bigint | null): string {
+  if (bytes === null) return '';
+  const n = Number(bytes);
+  return n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+/** The workspace's recent exports: progress while one runs (the page refreshes itself), a download link once ready. */
+export function ExportList({ exports, timeZone }: { exports: Listed[]; timeZone: string }) {
+  if (!exports.length) {
+    return <EmptyState variant="compact" icon={<DownloadIcon />} title="No exports yet" text="Export the workspace above to get a copy of all its data." />;
+  }
+  const active = exports.some(({ row }) => row.status === 'queued' || row.status === 'running');
+  return (
+    <ul className="divide-y divide-border border-t border-border" data-testid="export-list">
+      {active ? <RefreshWhileActive active /> : null}
+      {exports.map(({ row, download }) => {
+        const status = STATUS[row.status] ?? STATUS.failed!;
+        const expired = row.status === 'ready' && !download;
+        return (
+          <li key={row.id} data-testid="export-row" className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
+            <div className="min-w-0 flex-1 space-y-1">
+              <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+                <span>Requested {formatInZone(row.createdAt, timeZone, 'date-time')}</span>
+                <Badge tone={expired ? 'neutral' : status.tone}>{expired ? 'Expired' : status.label}</Badge>
+              </p>
+              {row.status === 'queued' || row.status === 'running' ? (
+                <ProgressBar
+                  value={row.tablesTotal ? row.tablesDone : null}
+                  max={row.tablesTotal || 1}
+                  label="Export progress"
+                  hideLabel
+                  showValue
+                  valueText={row.tablesTotal ? `${row.tablesDone} of ${row.tablesTotal} tables, ${row.rowsDone.toLocaleString('en-US')} rows` : 'Waiting to start'}
+                  size="sm"
+                  className="max-w-md"
+                />
+              ) : null}
+              {row.status === 'ready' ? (
+                <p className="text-xs text-muted">
+                  {row.rowsDone.toLocaleString('en-US')} rows in {row.tablesTotal} tables, {size(row.bytes)}
+                  {download ? ` · link valid until ${formatInZone(download.expiresAt, timeZone, 'date-time')}` : ' · no longer downloadable: export again'}
+                </p>
+              ) : null}
+              {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'} Export again to retry.</p> : null}
+            </div>
+            {download ? (
+              <Button href={download.url} size="sm" variant="secondary">
+                <DownloadIcon className="size-4" />
+                Download zip
+              </Button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
