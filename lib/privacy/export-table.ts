@@ -40,6 +40,13 @@ export async function exportTable(table: ExportTable, options: TableExportOption
   sink.zip.addReadStream(ndjson, files.ndjson, { mtime });
   const csvPath = path.join(scratch, `${table.name}.csv`);
   const csv = createWriteStream(csvPath);
+  // A scratch-disk failure (full, gone) surfaces at the next wait instead of as an uncaught error.
+  let csvError: Error | null = null;
+  csv.on('error', (error) => {
+    csvError = error;
+  });
+  const csvFailed = new Promise<never>((_, reject) => csv.once('error', reject));
+  csvFailed.catch(() => {});
   const ndjsonHash = createHash('sha256');
   const csvHash = createHash('sha256');
   const header = stringify([columns.map((c) => c.name)]);
@@ -61,7 +68,7 @@ export async function exportTable(table: ExportTable, options: TableExportOption
       ndjsonHash.update(lines);
       const csvText = Buffer.from(stringify(batch.csv));
       csvHash.update(csvText);
-      await Promise.all([sink.write(ndjson, lines), csv.write(csvText) ? undefined : Promise.race([once(csv, 'drain'), sink.failure])]);
+      await Promise.all([sink.write(ndjson, lines), csv.write(csvText) ? undefined : Promise.race([once(csv, 'drain'), csvFailed, sink.failure])]);
       if (batch.lines.length < batchRows) break;
     }
   } catch (error) {
@@ -69,9 +76,13 @@ export async function exportTable(table: ExportTable, options: TableExportOption
     ndjson.destroy(error as Error);
     throw error;
   }
-  ndjson.end();
   csv.end();
   await once(csv, 'close');
+  if (csvError) {
+    ndjson.destroy(csvError);
+    throw csvError;
+  }
+  ndjson.end();
   const reader = createReadStream(csvPath);
   reader.once('close', () => void rm(csvPath, { force: true }));
   sink.zip.addReadStream(reader, files.csv, { mtime });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, emailOutbox, jobRuns, privacyExports, webhookDeliveries } from '@/db/schema';
+import { auditLog, emailOutbox, jobRuns, memberships, privacyExports, webhookDeliveries } from '@/db/schema';
 import { withSystem, withTenant } from '@/db/tenant';
 import { resetEnvCache } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
@@ -12,7 +12,7 @@ import { exportDownloadUrl, listWorkspaceExports, requestWorkspaceExport, STALE_
 import { findExport } from '@/lib/privacy/export-rows';
 import { resetStorage, storage } from '@/lib/storage';
 import { readExport } from '../../helpers/export-zip';
-import { meta } from '../tenancy/support';
+import { addMember, meta } from '../tenancy/support';
 import { seedWorkspace, useTempStorage } from './support';
 
 const DAY = 86_400_000;
@@ -53,6 +53,15 @@ describe('requesting a workspace export', () => {
     await expect(second).rejects.toBeInstanceOf(AppError);
     await expect(second).rejects.toMatchObject({ code: 'conflict' });
     expect((await withTenant(ws.ownerCtx, (tx) => listWorkspaceExports(tx))).map((r) => r.id)).toEqual([first.id]);
+  });
+
+  it('lets one of two simultaneous requests through', async () => {
+    const ws = await seedWorkspace();
+    const outcomes = await Promise.allSettled([0, 1].map(() => withTenant(ws.ownerCtx, (tx) => requestWorkspaceExport(tx, ws.ownerCtx, meta))));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'conflict' });
+    expect(await withTenant(ws.ownerCtx, (tx) => listWorkspaceExports(tx))).toHaveLength(1);
   });
 
   it('no longer lets an export that lost its run block a new one', async () => {
@@ -115,6 +124,19 @@ describe('the privacy-export workflow', () => {
 
     // Done, so the next request is welcome.
     await expect(withTenant(ws.ownerCtx, (tx) => requestWorkspaceExport(tx, ws.ownerCtx, meta))).resolves.toMatchObject({ status: 'queued' });
+  });
+
+  it('emails the owners when the member who asked has left', async () => {
+    const ws = await seedWorkspace();
+    const leaver = await addMember(ws.tenantId, 'owner');
+    await withTenant(leaver.ctx, (tx) => requestWorkspaceExport(tx, leaver.ctx, meta));
+    await withSystem('test: member leaves', (tx) => tx.delete(memberships).where(eq(memberships.userId, leaver.user.id)));
+    await runQueued(ws.tenantId);
+    const sent = await withSystem('test: read mailbox', (tx) =>
+      tx.select({ to: emailOutbox.to }).from(emailOutbox).where(eq(emailOutbox.template, 'export-ready')),
+    );
+    expect(sent.map((e) => e.to)).toContain(ws.owner.email);
+    expect(sent.map((e) => e.to)).not.toContain(leaver.user.email);
   });
 
   it('marks the export failed with a safe message once its retries are spent', async () => {
