@@ -10,8 +10,8 @@ async function settle(page: Page) {
 }
 
 // As the demo owner: create a workspace, rename it, invite someone and follow the email to the
-// invitation page, change a teammate's role, then delete the workspace so reruns start clean.
-test('workspace lifecycle: create, rename, invite, change a role, delete', async ({ page }, testInfo) => {
+// invitation page, change a teammate's role, then schedule its deletion, cancel it, and schedule it again.
+test('workspace lifecycle: create, rename, invite, change a role, schedule and cancel a deletion', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const name = `E2E Workspace ${tag}`;
@@ -81,15 +81,32 @@ test('workspace lifecycle: create, rename, invite, change a role, delete', async
   await page.getByRole('button', { name: 'Save role for Alex Rivera' }).click();
   await expect(page.getByTestId('member-row').filter({ hasText: 'Alex Rivera' }).getByRole('status')).toHaveText('Role saved.');
 
-  // Delete the workspace made above: typed confirmation, then back to /w.
+  // Schedule the deletion (typed confirmation): the workspace turns read-only with a banner on
+  // every page; a change is refused; cancelling makes it writable again. Scheduled once more at
+  // the end, so the workspaces reruns make are purged after their 30 days.
   await page.goto(`/w/${slug}/settings`);
   await page.getByRole('button', { name: 'Delete workspace' }).click();
-  const confirm = page.getByRole('button', { name: 'Delete this workspace' });
+  const confirm = page.getByRole('button', { name: 'Schedule deletion' });
   await expect(confirm).toBeDisabled();
   await page.getByLabel(`Type ${renamed} to confirm`).fill(renamed);
   await confirm.click();
-  await expect(page).toHaveURL(/\/w\/(?!e2e-)[a-z0-9-]+$/);
-  // Through the API client (same cookies): a 404 page load would log a console error.
-  const gone = await page.request.get(`/w/${slug}`, { maxRedirects: 0 });
-  expect(gone.status()).toBe(404);
+  const banner = page.getByTestId('deletion-banner');
+  await expect(banner).toContainText('This workspace will be deleted on');
+  await expect(page.getByTestId('deletion-scheduled')).toBeVisible();
+  await settle(page);
+  await snap(page, testInfo, 'workspace-deletion-scheduled');
+  await page.goto(`/w/${slug}/settings/members`);
+  await expect(banner).toBeVisible();
+  await page.goto(`/w/${slug}/settings`);
+  await page.getByLabel('Workspace name').fill(`${renamed} again`);
+  await page.getByRole('button', { name: 'Save changes' }).first().click();
+  await expect(page.getByRole('alert').filter({ hasText: 'read-only' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel deletion' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Delete workspace' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete workspace' }).click();
+  await page.getByLabel(`Type ${renamed} to confirm`).fill(renamed);
+  await page.getByRole('button', { name: 'Schedule deletion' }).click();
+  await expect(banner).toBeVisible();
 });

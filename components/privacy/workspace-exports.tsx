@@ -1,6 +1,6 @@
 import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DownloadIcon } from '@/components/ui/icons';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -64,10 +64,11 @@ export function ExportList({ exports, timeZone }: { exports: Listed[]; timeZone:
               {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'} Export again to retry.</p> : null}
             </div>
             {download ? (
-              <Button href={download.url} size="sm" variant="secondary">
+              // A plain link: a file download must not go through client navigation or prefetching.
+              <a href={download.url} download className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
                 <DownloadIcon className="size-4" />
                 Download zip
-              </Button>
+              </a>
             ) : null}
           </li>
         );

@@ -35,6 +35,6 @@ export function describeStorageBackend(): string {
 /** Forgets the singleton; the next storage() reads env again. For tests. */
 export function resetStorage(): void {
   const current = holder.__tesseraStorage;
-  if (current instanceof S3FileStorage) current.destroy();
+  if (current?.backend === 's3') (current as S3FileStorage).destroy();
   holder.__tesseraStorage = undefined;
 }

@@ -18,8 +18,11 @@ function refuse(status: number, code: AppErrorCode, message: string): Response {
   return Response.json(errorBody(code, message), { status, headers: NO_STORE });
 }
 
+// By the backend's name, not instanceof: the store is a process-wide singleton on globalThis,
+// and a production build can load this module and the one that made the store in different
+// chunks, each with its own copy of the class.
 function localStore(store: FileStorage): LocalFileStorage | null {
-  return store instanceof LocalFileStorage ? store : null;
+  return store.backend === 'local' ? (store as LocalFileStorage) : null;
 }
 
 export async function serveSignedDownload(request: Request, store: FileStorage): Promise<Response> {
