@@ -26,6 +26,8 @@ export const SYSTEM_REASONS = [
   'billing',
   /** Resolving an API key by its hash (the key names the workspace) and noting when it was last used. */
   'api_keys',
+  /** Nightly workspace snapshots: queueing one per workspace and pruning those past retention. */
+  'privacy',
   /** Platform staff; every use is audited. */
   'admin',
   /** Demo and first-start seed. */

@@ -10,6 +10,8 @@ test('a workspace export: requested, prepared with progress, and downloaded as a
   await expect(page).not.toHaveURL(/\/sign-in/);
   await page.goto('/w/demo/settings/privacy');
   await expect(page.getByRole('heading', { name: 'Privacy', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  await expect(page.getByText(/Next: /)).toBeVisible();
 
   const rows = page.getByTestId('export-row');
   const before = await rows.count();

@@ -25,22 +25,28 @@ function size(bytes: bigint | null): string {
 }
 
 /** The workspace's recent exports: progress while one runs (the page refreshes itself), a download link once ready. */
-export function ExportList({ exports, timeZone }: { exports: Listed[]; timeZone: string }) {
+export function ExportList({ exports, timeZone, noun = 'export' }: { exports: Listed[]; timeZone: string; noun?: 'export' | 'snapshot' }) {
   if (!exports.length) {
-    return <EmptyState variant="compact" icon={<DownloadIcon />} title="No exports yet" text="Export the workspace above to get a copy of all its data." />;
+    return noun === 'export' ? (
+      <EmptyState variant="compact" icon={<DownloadIcon />} title="No exports yet" text="Export the workspace above to get a copy of all its data." />
+    ) : (
+      <EmptyState variant="compact" icon={<DownloadIcon />} title="No snapshots yet" text="The first one is taken tonight." />
+    );
   }
   const active = exports.some(({ row }) => row.status === 'queued' || row.status === 'running');
   return (
-    <ul className="divide-y divide-border border-t border-border" data-testid="export-list">
+    <ul className="divide-y divide-border border-t border-border" data-testid={noun === 'export' ? 'export-list' : 'backup-list'}>
       {active ? <RefreshWhileActive active /> : null}
       {exports.map(({ row, download }) => {
         const status = STATUS[row.status] ?? STATUS.failed!;
         const expired = row.status === 'ready' && !download;
         return (
-          <li key={row.id} data-testid="export-row" className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
+          <li key={row.id} data-testid={noun === 'export' ? 'export-row' : 'backup-row'} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
             <div className="min-w-0 flex-1 space-y-1">
               <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
-                <span>Requested {formatInZone(row.createdAt, timeZone, 'date-time')}</span>
+                <span>
+                  {noun === 'export' ? 'Requested' : 'Snapshot of'} {formatInZone(row.createdAt, timeZone, 'date-time')}
+                </span>
                 <Badge tone={expired ? 'neutral' : status.tone}>{expired ? 'Expired' : status.label}</Badge>
               </p>
               {row.status === 'queued' || row.status === 'running' ? (
@@ -58,10 +64,10 @@ export function ExportList({ exports, timeZone }: { exports: Listed[]; timeZone:
               {row.status === 'ready' ? (
                 <p className="text-xs text-muted">
                   {row.rowsDone.toLocaleString('en-US')} rows in {row.tablesTotal} tables, {size(row.bytes)}
-                  {download ? ` · link valid until ${formatInZone(download.expiresAt, timeZone, 'date-time')}` : ' · no longer downloadable: export again'}
+                  {download ? ` · link valid until ${formatInZone(download.expiresAt, timeZone, 'date-time')}` : noun === 'export' ? ' · no longer downloadable: export again' : ' · expired'}
                 </p>
               ) : null}
-              {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'} Export again to retry.</p> : null}
+              {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'}{noun === 'export' ? ' Export again to retry.' : ''}</p> : null}
             </div>
             {download ? (
               // A plain link: a file download must not go through client navigation or prefetching.

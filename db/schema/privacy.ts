@@ -6,8 +6,9 @@ import { users } from './users';
 /**
  * Privacy (GDPR) data exports (lib/privacy). One row per request; the workflow moves it from
  * queued to running to ready or failed and keeps the progress counters up to date as each table
- * is written. The zip lives in storage at storage_key until expires_at. At most one export per
- * workspace is queued or running at a time (the partial unique index), so a double click or two
+ * is written. The zip lives in storage at storage_key until expires_at. kind 'backup' is the
+ * nightly snapshot (lib/privacy/backups.ts). At most one export of each kind per workspace is
+ * queued or running at a time (the partial unique index), so a double click or two
  * owners asking at once start one export, not two.
  */
 export const privacyExports = tenantTable(
@@ -31,8 +32,8 @@ export const privacyExports = tenantTable(
   },
   (t) => [
     index('privacy_exports_tenant_created_idx').on(t.tenantId, t.createdAt),
-    uniqueIndex('privacy_exports_one_active_idx').on(t.tenantId).where(sql`status in ('queued', 'running')`),
-    check('privacy_exports_kind', sql`${t.kind} in ('workspace')`),
+    uniqueIndex('privacy_exports_one_active_idx').on(t.tenantId, t.kind).where(sql`status in ('queued', 'running')`),
+    check('privacy_exports_kind', sql`${t.kind} in ('workspace', 'backup')`),
     check('privacy_exports_status', sql`${t.status} in ('queued', 'running', 'ready', 'failed')`),
     check('privacy_exports_progress', sql`${t.tablesDone} >= 0 and ${t.rowsDone} >= 0`),
   ],

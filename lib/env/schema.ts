@@ -115,6 +115,8 @@ export const envSchema = z.object({
   WOOCOMMERCE_PLAN_PRODUCTS: wooCommercePlanProducts,
   // The store's REST API (WooCommerce → Settings → Advanced → REST API, read/write), used to
   // cancel a deleted workspace's subscription. Unset: the purge reports it left the subscription.
+  // How long the nightly workspace snapshots (lib/privacy/backups.ts) are kept, in days.
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   WOOCOMMERCE_STORE_URL: optionalString.pipe(z.url().optional()),
   WOOCOMMERCE_CONSUMER_KEY: optionalString,
   WOOCOMMERCE_CONSUMER_SECRET: optionalString,

@@ -9,6 +9,11 @@ export function exportFilename(slug: string, exportedAt: Date): string {
   return `tessera-export-${slug}-${exportedAt.toISOString().slice(0, 10)}.zip`;
 }
 
+/** Ready and not yet expired. */
+export function isDownloadable(row: Pick<PrivacyExport, 'status' | 'expiresAt'>, now = new Date()): boolean {
+  return row.status === 'ready' && row.expiresAt !== null && row.expiresAt.getTime() > now.getTime();
+}
+
 /**
  * A link that downloads a ready export without a session, until the earlier of seven days from
  * now and the export's own expiry.

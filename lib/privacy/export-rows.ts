@@ -14,33 +14,35 @@ export async function findExport(tx: Tx, id: string): Promise<PrivacyExport | nu
   return row ?? null;
 }
 
-export async function findActiveExport(tx: Tx, tenantId: string): Promise<PrivacyExport | null> {
+export type ExportKind = 'workspace' | 'backup';
+
+export async function findActiveExport(tx: Tx, tenantId: string, kind: ExportKind = 'workspace'): Promise<PrivacyExport | null> {
   const [row] = await tx
     .select()
     .from(privacyExports)
-    .where(and(eq(privacyExports.tenantId, tenantId), inArray(privacyExports.status, ACTIVE_STATUSES)))
+    .where(and(eq(privacyExports.tenantId, tenantId), eq(privacyExports.kind, kind), inArray(privacyExports.status, ACTIVE_STATUSES)))
     .limit(1);
   return row ?? null;
 }
 
 /** An export queued or running since before `before` lost its run (a crash past every retry): it fails, so the next one may start. */
-export async function failStaleExports(tx: Tx, tenantId: string, before: Date): Promise<number> {
+export async function failStaleExports(tx: Tx, tenantId: string, before: Date, kind: ExportKind = 'workspace'): Promise<number> {
   const rows = await tx
     .update(privacyExports)
     .set({ status: 'failed', error: 'The export did not finish in time.', finishedAt: new Date() })
-    .where(and(eq(privacyExports.tenantId, tenantId), inArray(privacyExports.status, ACTIVE_STATUSES), lt(privacyExports.createdAt, before)))
+    .where(and(eq(privacyExports.tenantId, tenantId), eq(privacyExports.kind, kind), inArray(privacyExports.status, ACTIVE_STATUSES), lt(privacyExports.createdAt, before)))
     .returning({ id: privacyExports.id });
   return rows.length;
 }
 
-export async function insertQueuedExport(tx: Tx, tenantId: string, requestedBy: string | null): Promise<PrivacyExport> {
-  const [row] = await tx.insert(privacyExports).values({ tenantId, requestedBy, kind: 'workspace', status: 'queued' }).returning();
+export async function insertQueuedExport(tx: Tx, tenantId: string, requestedBy: string | null, kind: ExportKind = 'workspace'): Promise<PrivacyExport> {
+  const [row] = await tx.insert(privacyExports).values({ tenantId, requestedBy, kind, status: 'queued' }).returning();
   return row!;
 }
 
 /** Newest first. */
-export function listExports(tx: Tx, limit = 20): Promise<PrivacyExport[]> {
-  return tx.select().from(privacyExports).orderBy(desc(privacyExports.createdAt)).limit(limit);
+export function listExports(tx: Tx, limit = 20, kind: ExportKind = 'workspace'): Promise<PrivacyExport[]> {
+  return tx.select().from(privacyExports).where(eq(privacyExports.kind, kind)).orderBy(desc(privacyExports.createdAt)).limit(limit);
 }
 
 /** queued (or running, on a retry) → running, with the progress counters reset for a fresh pass. */

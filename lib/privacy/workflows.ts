@@ -3,6 +3,7 @@ import { defineWorkflow } from '@/lib/jobs/define-workflow';
 import { getLogger } from '@/lib/observability/logger';
 import { finishExport, failExport } from './export-finish';
 import { writeWorkspaceExport } from './export-writer';
+import { BACKUP_CRON, pruneBackups, queueNightlyBackups } from './backups';
 
 const RETRIES = 2;
 
@@ -43,3 +44,15 @@ export const privacyExportWorkflow = defineWorkflow(
     }
   },
 );
+
+/** Nightly: prune snapshots past their retention, then queue one snapshot per workspace. */
+export const privacyBackupsNightlyWorkflow = defineWorkflow(
+  { id: 'privacy-backups-nightly', trigger: { cron: BACKUP_CRON }, retries: 2, timeout: '10m' },
+  async (_payload, step) => {
+    const pruned = await step.run('prune-expired-backups', () => pruneBackups());
+    const queued = await step.run('queue-backups', () => queueNightlyBackups());
+    return { ...pruned, ...queued };
+  },
+);
+
+export { privacyBackupWorkflow } from './backup-workflow';

@@ -5,23 +5,22 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ExportList, RequestExportForm } from '@/components/privacy/workspace-exports';
 import { SETTINGS_LABEL, SettingsTabs } from '@/components/workspace/settings-tabs';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
-import { exportDownloadUrl, listWorkspaceExports } from '@/lib/privacy';
+import { exportDownloadUrl, isDownloadable, listWorkspaceExports, type PrivacyExport } from '@/lib/privacy';
+import { backupRetentionDays, listBackups, nextBackupAt } from '@/lib/privacy/backups';
+import { formatInZone } from '@/lib/time';
 import { requestExportAction } from './actions';
 
 export const metadata: Metadata = { title: 'Privacy' };
 
 export default async function PrivacySettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace, can, read } = await requireWorkspacePage((await params).workspace, 'privacy.export');
-  const exports = await read(async (tx) => {
-    const rows = await listWorkspaceExports(tx, 10);
-    return Promise.all(
-      rows.map(async (row) => ({
-        row,
-        // A link for each export still downloadable, made fresh for this page view.
-        download: row.status === 'ready' && row.expiresAt && row.expiresAt.getTime() > Date.now() ? await exportDownloadUrl(tx, row.id) : null,
-      })),
-    );
+  const { exports, backups } = await read(async (tx) => {
+    // A link for each one still downloadable, made fresh for this page view.
+    const withLinks = (rows: PrivacyExport[]) =>
+      Promise.all(rows.map(async (row) => ({ row, download: isDownloadable(row) ? await exportDownloadUrl(tx, row.id) : null })));
+    return { exports: await withLinks(await listWorkspaceExports(tx, 10)), backups: await withLinks(await listBackups(tx, 31)) };
   });
+  const lastBackup = backups.find(({ row }) => row.status === 'ready')?.row.finishedAt ?? null;
 
   return (
     <div className="space-y-8">
@@ -51,6 +50,20 @@ export default async function PrivacySettingsPage({ params }: { params: Promise<
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-0">
           <ExportList exports={exports} timeZone={workspace.timezone} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Backups</CardTitle>
+          <CardDescription>
+            Every night Tessera takes a snapshot of this workspace in the same format as an export and keeps it for {backupRetentionDays()} days. Last
+            snapshot: {lastBackup ? formatInZone(lastBackup, workspace.timezone, 'date-time') : 'none yet'}. Next:{' '}
+            {formatInZone(nextBackupAt(), workspace.timezone, 'date-time')}.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-0">
+          <ExportList exports={backups} timeZone={workspace.timezone} noun="snapshot" />
         </CardContent>
       </Card>
 
