@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import { privacyExports, workspaces } from '@/db/schema';
 import { withSystem, withTenant, type TenantContext, type Tx } from '@/db/tenant';
 import { env } from '@/lib/env';
@@ -63,6 +63,26 @@ export async function runBackup(ctx: TenantContext, exportId: string, now = new 
     await withTenant(ctx, (tx) => markFailed(tx, exportId, 'The snapshot could not be written; the next night tries again.'));
     throw error;
   }
+}
+
+/**
+ * Requested exports past their seven days: the zip is deleted and the row kept (the page then
+ * says it expired), so the history of who exported what stays with the audit trail.
+ */
+export async function pruneExpiredExports(now = new Date()): Promise<{ deleted: number }> {
+  const expired = await withSystem('privacy: find expired exports', (tx) =>
+    tx
+      .select({ id: privacyExports.id, storageKey: privacyExports.storageKey })
+      .from(privacyExports)
+      .where(and(eq(privacyExports.kind, 'workspace'), isNotNull(privacyExports.storageKey), lt(privacyExports.expiresAt, now))),
+  );
+  for (const row of expired) await storage().delete(row.storageKey!);
+  if (expired.length) {
+    await withSystem('privacy: forget expired export files', (tx) =>
+      tx.update(privacyExports).set({ storageKey: null }).where(inArray(privacyExports.id, expired.map((row) => row.id))),
+    );
+  }
+  return { deleted: expired.length };
 }
 
 /** Deletes snapshots past their retention (and failed ones as old), objects first, across workspaces. */

@@ -3,7 +3,7 @@ import { defineWorkflow } from '@/lib/jobs/define-workflow';
 import { getLogger } from '@/lib/observability/logger';
 import { finishExport, failExport } from './export-finish';
 import { writeWorkspaceExport } from './export-writer';
-import { BACKUP_CRON, pruneBackups, queueNightlyBackups } from './backups';
+import { BACKUP_CRON, pruneBackups, pruneExpiredExports, queueNightlyBackups } from './backups';
 
 const RETRIES = 2;
 
@@ -45,13 +45,14 @@ export const privacyExportWorkflow = defineWorkflow(
   },
 );
 
-/** Nightly: prune snapshots past their retention, then queue one snapshot per workspace. */
+/** Nightly: prune snapshots past their retention and expired export files, then queue one snapshot per workspace. */
 export const privacyBackupsNightlyWorkflow = defineWorkflow(
   { id: 'privacy-backups-nightly', trigger: { cron: BACKUP_CRON }, retries: 2, timeout: '10m' },
   async (_payload, step) => {
     const pruned = await step.run('prune-expired-backups', () => pruneBackups());
+    const exports = await step.run('prune-expired-exports', () => pruneExpiredExports());
     const queued = await step.run('queue-backups', () => queueNightlyBackups());
-    return { ...pruned, ...queued };
+    return { backupsDeleted: pruned.deleted, exportFilesDeleted: exports.deleted, ...queued };
   },
 );
 

@@ -5,7 +5,7 @@ import { withSystem, withTenant } from '@/db/tenant';
 import { resetEnvCache } from '@/lib/env';
 import { dispatchOutbox, inlineRunsSettled } from '@/lib/jobs';
 import { configureInlineRunner } from '@/lib/jobs/inline-runner';
-import { listBackups, nextBackupAt, pruneBackups, queueNightlyBackups } from '@/lib/privacy/backups';
+import { listBackups, nextBackupAt, pruneBackups, pruneExpiredExports, queueNightlyBackups } from '@/lib/privacy/backups';
 import { listWorkspaceExports, requestWorkspaceExport } from '@/lib/privacy/export';
 import { resetStorage, storage } from '@/lib/storage';
 import { readExport } from '../../helpers/export-zip';
@@ -49,6 +49,20 @@ describe('nightly backups', () => {
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect(await storage().head(backup!.storageKey!)).toBeNull();
     expect(await withSystem('test: read', (tx) => tx.select().from(privacyExports).where(eq(privacyExports.id, backup!.id)))).toEqual([]);
+  });
+
+  it('deletes a requested export’s zip once its seven days are over, keeping the row', async () => {
+    const ws = await seedWorkspace('Expiring');
+    const requested = await withTenant(ws.ownerCtx, (tx) => requestWorkspaceExport(tx, ws.ownerCtx, meta));
+    await dispatchOutbox({ tenantId: ws.tenantId });
+    await inlineRunsSettled();
+    const [row] = await withSystem('test: read', (tx) => tx.select().from(privacyExports).where(eq(privacyExports.id, requested.id)));
+    expect(row).toMatchObject({ status: 'ready' });
+    expect(await pruneExpiredExports(new Date(row!.expiresAt!.getTime() - 60_000))).toEqual({ deleted: 0 });
+    expect((await pruneExpiredExports(new Date(row!.expiresAt!.getTime() + 60_000))).deleted).toBeGreaterThanOrEqual(1);
+    expect(await storage().head(row!.storageKey!)).toBeNull();
+    const [after] = await withSystem('test: read', (tx) => tx.select().from(privacyExports).where(eq(privacyExports.id, requested.id)));
+    expect(after).toMatchObject({ status: 'ready', storageKey: null });
   });
 
   it('runs at 02:30 UTC', () => {
