@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import { memberships, users, workspaces } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { workspaces } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { appUrl, queueTemplate, type TemplateName, type TemplateProps } from '@/lib/email/templates';
+import { workspaceOwners } from '@/lib/tenancy/owners';
 
 type WorkspaceFacts = { name: string; slug: string; billingUrl: string };
 
@@ -24,11 +25,7 @@ export async function queueBillingNotice<T extends NoticeName>(
   name: T,
   props: (owner: { name: string | null }) => TemplateProps[T],
 ): Promise<number> {
-  const owners = await tx
-    .select({ email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')));
+  const owners = await workspaceOwners(tx, tenantId);
   for (const owner of owners) await queueTemplate(tx, name, owner.email, props(owner), { tenantId });
   return owners.length;
 }

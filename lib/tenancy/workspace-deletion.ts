@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { formatInZone } from '@/lib/time';
 import type { RequestMeta } from './request-meta';
 import { getWorkspaceOrThrow } from './workspaces';
+import { workspaceOwners } from './owners';
 
 /** How long a workspace waits, read-only, between the owner's request and the purge. */
 export const DELETION_GRACE_DAYS = 30;
@@ -47,11 +48,7 @@ async function assertStillOwner(tx: Tx, ctx: TenantContext): Promise<string> {
 
 async function mailOwners(tx: Tx, tenantId: string, stage: 'scheduled' | 'cancelled', when: Date, requestedBy: string | null): Promise<void> {
   const workspace = await getWorkspaceOrThrow(tx, tenantId);
-  const owners = await tx
-    .select({ email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')));
+  const owners = await workspaceOwners(tx, tenantId);
   for (const owner of owners) {
     await queueTemplate(
       tx,

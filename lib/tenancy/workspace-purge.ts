@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
-import { memberships, users, workspaces } from '@/db/schema';
+import { workspaces } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit';
 import { cancelSubscriptionsAtSource, liveSubscriptions, type CancelOutcome } from '@/lib/billing/cancel-subscriptions';
@@ -7,6 +7,7 @@ import { startEmailDelivery } from '@/lib/email';
 import { queueTemplate } from '@/lib/email/templates';
 import { getLogger } from '@/lib/observability/logger';
 import { storage, tenantPrefix } from '@/lib/storage';
+import { workspaceOwners } from './owners';
 
 export type PurgeResult =
   | { outcome: 'skipped'; reason: string }
@@ -49,11 +50,7 @@ export async function purgeWorkspace(workspaceId: string, now = new Date()): Pro
     await tx.execute(sql`select set_config('app.audit_purge', 'on', true)`);
     const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId)).for('update');
     if (!workspace) return;
-    const owners = await tx
-      .select({ email: users.email, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.tenantId, workspaceId), eq(memberships.role, 'owner')));
+    const owners = await workspaceOwners(tx, workspaceId);
     if (workspace.deletionRequestedBy) {
       await recordAccountAudit(tx, workspace.deletionRequestedBy, {
         action: 'workspace.deleted',

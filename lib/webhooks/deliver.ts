@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { memberships, users, webhookDeliveries, webhookEndpoints, workspaces } from '@/db/schema';
+import { webhookDeliveries, webhookEndpoints, workspaces } from '@/db/schema';
 import { withSystem, type Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { startEmailDelivery } from '@/lib/email';
@@ -8,6 +8,7 @@ import { decryptSecret } from '@/lib/secrets';
 import { resolveWebhookTarget, webhookNetworkPolicy, WebhookUrlRefused, type Resolver, type WebhookNetworkPolicy } from './network-policy';
 import { sendWebhookRequest, type SendOutcome } from './send';
 import { webhookHeaders } from './signing';
+import { workspaceOwners } from '@/lib/tenancy/owners';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -77,11 +78,7 @@ async function disableEndpoint(tx: Tx, tenantId: string, endpointId: string, fai
     metadata: { url: endpoint.url, failingSince: failingSince.toISOString(), lastError },
   });
   const [workspace] = await tx.select({ name: workspaces.name, slug: workspaces.slug, timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, tenantId));
-  const owners = await tx
-    .select({ email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')));
+  const owners = await workspaceOwners(tx, tenantId);
   for (const owner of owners) {
     await queueTemplate(
       tx,
