@@ -4,7 +4,7 @@ import { expect as baseExpect, signIn, snap, test } from './fixtures';
 // Generous: the machine running the suite may be busy, and each page renders per request.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-const SETTINGS = ['/w/demo/settings', '/w/demo/settings/members', '/w/demo/settings/billing', '/w/demo/settings/usage', '/w/demo/settings/audit', '/w/demo/settings/jobs'];
+const SETTINGS = ['/w/demo/settings', '/w/demo/settings/members', '/w/demo/settings/billing', '/w/demo/settings/usage', '/w/demo/settings/api-keys', '/w/demo/settings/webhooks', '/w/demo/settings/audit', '/w/demo/settings/privacy', '/w/demo/settings/jobs'];
 const ACCOUNT = ['/account', '/account/email', '/account/security'];
 const OTHERS = ['/w/demo', '/w/demo/bots', '/onboarding'];
 
