@@ -86,6 +86,25 @@ export const billingAccounts = tenantTable(
 );
 
 /**
+ * The month's running total per metric, kept by the meter in the same transaction as each ledger
+ * row (under the meter's lock), so a quota check reads one row instead of summing the month's
+ * ledger, which grows with every API call. The ledger stays the record; the daily reconcile and
+ * a test compare the two.
+ */
+export const usagePeriodTotals = tenantTable(
+  'usage_period_totals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    metric: text('metric').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('usage_period_totals_key_idx').on(t.tenantId, t.metric, t.period)],
+  { grants: ['select', 'insert', 'update'] },
+);
+
+/**
  * Webhook deliveries as received (Stripe events, WooCommerce deliveries), by the provider's id:
  * a duplicate is acknowledged and ignored. Platform data: no tenant, no app_user grant.
  */

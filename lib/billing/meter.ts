@@ -1,7 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '@/db/rows';
-import { usageLedger } from '@/db/schema';
+import { usageLedger, usagePeriodTotals } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { emitWebhookEvent } from '@/lib/webhooks/emit';
@@ -111,6 +111,28 @@ async function totalUpTo(tx: Tx, tenantId: string, metric: Metric, period: strin
   return Number(row?.total ?? 0);
 }
 
+/** The period's running total (0 before its first operation). */
+async function periodTotal(tx: Tx, tenantId: string, metric: Metric, period: string): Promise<number> {
+  const [row] = await tx
+    .select({ total: usagePeriodTotals.total })
+    .from(usagePeriodTotals)
+    .where(and(eq(usagePeriodTotals.tenantId, tenantId), eq(usagePeriodTotals.metric, metric), eq(usagePeriodTotals.period, period)));
+  return row?.total ?? 0;
+}
+
+/** Adds to the running total in the ledger row's transaction; returns the new total. */
+async function addToTotal(tx: Tx, tenantId: string, metric: Metric, period: string, amount: number, now: Date): Promise<number> {
+  const [row] = await tx
+    .insert(usagePeriodTotals)
+    .values({ tenantId, metric, period, total: amount, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [usagePeriodTotals.tenantId, usagePeriodTotals.metric, usagePeriodTotals.period],
+      set: { total: sql`${usagePeriodTotals.total} + ${amount}`, updatedAt: now },
+    })
+    .returning({ total: usagePeriodTotals.total });
+  return row!.total;
+}
+
 async function replay(tx: Tx, row: typeof usageLedger.$inferSelect, quota: number | null): Promise<ConsumeResult> {
   const metric = row.metric as Metric;
   return {
@@ -146,7 +168,7 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
       .onConflictDoNothing({ target: [usageLedger.tenantId, usageLedger.metric, usageLedger.operationId] })
       .returning();
     if (!row) return replay(tx, (await recorded(tx, tenantId, parsed.metric, parsed.operationId))!, quota);
-    return { ...fresh(row), used: await totalUpTo(tx, tenantId, parsed.metric, period), quota };
+    return { ...fresh(row), used: await addToTotal(tx, tenantId, parsed.metric, period, parsed.amount, now), quota };
   }
 
   // Serialises every consumer of this (tenant, metric, month) until their transactions end; the
@@ -155,7 +177,7 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
   const earlier = await recorded(tx, tenantId, parsed.metric, parsed.operationId);
   if (earlier) return replay(tx, earlier, quota);
 
-  const used = await totalUpTo(tx, tenantId, parsed.metric, period);
+  const used = await periodTotal(tx, tenantId, parsed.metric, period);
   if (used + parsed.amount > quota) {
     const upgrade = planLifting(parsed.metric, used + parsed.amount);
     const label = metricLabel(parsed.metric);
@@ -169,6 +191,7 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
     .insert(usageLedger)
     .values({ tenantId, metric: parsed.metric, period, amount: parsed.amount, operationId: parsed.operationId, createdAt: now })
     .returning();
+  await addToTotal(tx, tenantId, parsed.metric, period, parsed.amount, now);
   // The lock above makes this the one operation that uses the quota up this period.
   if (used < quota && used + parsed.amount >= quota) {
     await emitWebhookEvent(tx, tenantId, 'usage.quota.reached', { metric: parsed.metric, used: used + parsed.amount, limit: quota, period_start: period }, { now });

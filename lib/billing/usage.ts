@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { usageLedger } from '@/db/schema';
+import { usageLedger, usagePeriodTotals } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { loadEntitlements } from './entitlements';
 import { metricLabel, usagePeriod } from './meter';
@@ -21,13 +21,12 @@ export type UsageSummary = { period: string; planId: PlanId; planName: string; m
 
 const PERIOD = /^\d{4}-\d{2}-01$/;
 
-/** Totals per metric for one month, from the ledger (what the Redis counters are rebuilt from). */
+/** Totals per metric for one month, from the meter's running totals (what the Redis counters are rebuilt from). */
 export async function usageTotals(tx: Tx, tenantId: string, period: string): Promise<Record<Metric, number>> {
   const rows = await tx
-    .select({ metric: usageLedger.metric, total: sql<string>`sum(${usageLedger.amount})` })
-    .from(usageLedger)
-    .where(and(eq(usageLedger.tenantId, tenantId), eq(usageLedger.period, period)))
-    .groupBy(usageLedger.metric);
+    .select({ metric: usagePeriodTotals.metric, total: usagePeriodTotals.total })
+    .from(usagePeriodTotals)
+    .where(and(eq(usagePeriodTotals.tenantId, tenantId), eq(usagePeriodTotals.period, period)));
   const totals = Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>;
   for (const row of rows) if ((METRICS as readonly string[]).includes(row.metric)) totals[row.metric as Metric] = Number(row.total);
   return totals;

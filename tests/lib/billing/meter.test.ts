@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { usageLedger } from '@/db/schema';
+import { usageLedger, usagePeriodTotals } from '@/db/schema';
 import { withSystem, withTenant } from '@/db/tenant';
 import { meter, QuotaExceeded, usagePeriod } from '@/lib/billing/meter';
 import { AppError } from '@/lib/errors/app-error';
@@ -20,6 +20,14 @@ async function ledgerTotal(tenantId: string, metric: string) {
       .from(usageLedger)
       .where(and(eq(usageLedger.tenantId, tenantId), eq(usageLedger.metric, metric))),
   );
+  // The meter's running totals must always agree with the ledger they summarise.
+  const [running] = await withSystem('test: read totals', (tx) =>
+    tx
+      .select({ total: sql<string>`coalesce(sum(${usagePeriodTotals.total}), 0)` })
+      .from(usagePeriodTotals)
+      .where(and(eq(usagePeriodTotals.tenantId, tenantId), eq(usagePeriodTotals.metric, metric))),
+  );
+  expect(Number(running!.total), 'running total').toBe(Number(row!.total));
   return { total: Number(row!.total), rows: Number(row!.rows) };
 }
 
