@@ -64,15 +64,16 @@ export default function PrivacyPage() {
       </LegalSection>
       <LegalSection id="rights" title="7. Your rights">
         <p>
-          You can access, correct, export and delete your data. Owners can delete a workspace from its settings. A self-service
-          export (JSON and CSV) and account deletion are coming; until then write to{' '}
+          You can access, correct, export and delete your data. Owners can export a whole workspace (JSON and CSV) from its
+          privacy settings, and schedule its deletion from its settings: it is deleted 30 days later unless an owner cancels. A
+          self-service export of your personal account and account deletion are coming; until then write to{' '}
           <a href="mailto:privacy@tessera.dev">privacy@tessera.dev</a> and we export or delete your data for you. You may also
           object to or restrict processing, and complain to your data protection authority. We answer within 30 days.
         </p>
       </LegalSection>
       <LegalSection id="retention" title="8. How long we keep it">
         <p>
-          Workspace content is kept until you delete it or the workspace. Deleted data leaves backups within 30 days. Billing
+          Workspace content is kept until you delete it or the workspace. Nightly snapshots of a workspace are kept for 30 days. Billing
           records are kept as long as tax law requires. Security logs are kept for up to one year.
         </p>
       </LegalSection>
