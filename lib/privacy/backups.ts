@@ -33,9 +33,13 @@ export function listBackups(tx: Tx, limit = 30): Promise<PrivacyExport[]> {
  * The nightly fan-out, one system transaction: a queued backup row and its workflow event per
  * workspace that has none running, so each snapshot runs (and retries) as that tenant's own work.
  */
-export async function queueNightlyBackups(): Promise<{ queued: number }> {
+export async function queueNightlyBackups(options: { tenantIds?: readonly string[] } = {}): Promise<{ queued: number }> {
   return withSystem('privacy: queue nightly backups', async (tx) => {
-    const all = await tx.select({ id: workspaces.id }).from(workspaces);
+    // `tenantIds` narrows the night to some workspaces (an operator re-running it for them).
+    const all = await tx
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(options.tenantIds ? inArray(workspaces.id, [...options.tenantIds]) : undefined);
     const busy = new Set(
       (await tx.select({ tenantId: privacyExports.tenantId }).from(privacyExports).where(and(eq(privacyExports.kind, 'backup'), inArray(privacyExports.status, ['queued', 'running'])))).map(
         (row) => row.tenantId,
