@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { memberships, users, workspaces } from '@/db/schema';
 import { withTenant, type TenantContext, type Tx } from '@/db/tenant';
 import { queueTemplate } from '@/lib/email/templates';
@@ -6,6 +6,7 @@ import { afterCommitDispatch } from '@/lib/jobs/outbox';
 import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import { EXPORT_TTL_SECONDS, signedExportUrl } from './export-links';
 import { findExport, markFailed, markReady } from './export-rows';
+import { workspaceOwners } from '@/lib/tenancy/owners';
 
 export type FinishedZip = { storageKey: string; bytes: number; sha256: string };
 
@@ -48,17 +49,15 @@ export async function finishExport(ctx: TenantContext, exportId: string, zip: Fi
 
 /** Whoever asked, while still a member; the owners when they have left. */
 async function recipients(tx: Tx, tenantId: string, requestedBy: string | null): Promise<{ email: string; name: string | null }[]> {
-  const members = (who: SQL | undefined) =>
-    tx
+  if (requestedBy) {
+    const requester = await tx
       .select({ email: users.email, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.tenantId, tenantId), who));
-  if (requestedBy) {
-    const requester = await members(eq(memberships.userId, requestedBy));
+      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, requestedBy)));
     if (requester.length) return requester;
   }
-  return members(eq(memberships.role, 'owner'));
+  return workspaceOwners(tx, tenantId);
 }
 
 export async function failExport(ctx: TenantContext, exportId: string): Promise<void> {
