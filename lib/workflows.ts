@@ -5,7 +5,7 @@ import { dunningWorkflow, trialReminderWorkflow } from '@/lib/billing/workflows'
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
-import { workspacePurgeWorkflow } from '@/lib/tenancy/workflows';
+import { accountPurgeWorkflow, workspacePurgeWorkflow } from '@/lib/tenancy/workflows';
 import { privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow } from '@/lib/privacy/workflows';
 import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
@@ -31,6 +31,7 @@ export const workflows = [
   webhookDeliveryWorkflow,
   webhookSweepWorkflow,
   workspacePurgeWorkflow,
+  accountPurgeWorkflow,
   privacyExportWorkflow,
   privacyBackupWorkflow,
   privacyBackupsNightlyWorkflow,

@@ -45,6 +45,10 @@ export const auditActionLabels = {
   'webhook.test_sent': 'Webhook test event sent',
   'webhook.redelivered': 'Webhook delivery sent again',
   'privacy.export_requested': 'Data export requested',
+  'privacy.account_export_requested': 'Account data export requested',
+  'account.deletion_scheduled': 'Account deletion scheduled',
+  'account.deletion_cancelled': 'Account deletion cancelled',
+  'account.deleted': 'Account deleted',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;
