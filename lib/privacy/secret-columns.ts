@@ -15,7 +15,8 @@ export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
  * verify the chain; they are digests of the rows themselves, not of anything secret.
  */
 export const EXPORTED_LOOKALIKE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  audit_log: ['hash', 'prev_hash'],
+  // The chain and its hash version let a reader verify the trail; the salt and digest are the row's own personal fields, hashed.
+  audit_log: ['hash', 'prev_hash', 'hash_version'],
 };
 
 /** A column name that may hold a key, token, hash or ciphertext: it needs a decision above. */

@@ -7,8 +7,9 @@ import { recordAccountAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { resetEnvCache } from '@/lib/env';
 import { accountExportDownloadUrl, accountExportsOf, requestAccountExport } from '@/lib/privacy/account-export';
-import { finishAccountExport } from '@/lib/privacy/account-export-finish';
-import { writeAccountExport, type AccountExportManifest } from '@/lib/privacy/account-export-writer';
+import type { AccountExportManifest } from '@/lib/privacy/account-export-writer';
+import { inlineRunsSettled } from '@/lib/jobs';
+import { outboxDispatchSettled } from '@/lib/jobs/outbox-after-commit';
 import { resetStorage, storage } from '@/lib/storage';
 import { unzip } from '../../helpers/export-zip';
 import { createWorkspaceWithOwner, meta } from '../tenancy/support';
@@ -23,6 +24,12 @@ afterEach(() => {
   resetEnvCache();
   resetStorage();
 });
+
+/** The request kicks the outbox after commit; the inline runner then runs the workflow. */
+async function settled() {
+  await outboxDispatchSettled();
+  await inlineRunsSettled();
+}
 
 async function bytesOf(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -41,6 +48,7 @@ describe('Export my data', () => {
     const queued = await withSystem('test: outbox', (tx) => tx.select().from(outbox).where(eq(outbox.name, 'privacy/account-export.requested')));
     expect(queued.some((event) => (event.data as { exportId?: string }).exportId === row.id)).toBe(true);
     expect((await accountExportsOf(owner.id)).map((r) => r.id)).toEqual([row.id]);
+    await settled();
   });
 
   it('writes profile, sign-in methods, sessions, security log and memberships, with every owned workspace nested, and no secret', async () => {
@@ -55,14 +63,14 @@ describe('Export my data', () => {
       await recordAccountAudit(tx, person.id, { action: 'auth.sign_in.succeeded', actorUserId: person.id, ip: '198.51.100.3' });
     });
     const requested = await requestAccountExport(person.id, meta);
-    const written = await writeAccountExport(person.id, requested.id);
+    await settled();
     const [row] = await withSystem('test: row', (tx) => tx.select().from(accountExports).where(eq(accountExports.id, requested.id)));
-    expect(row).toMatchObject({ status: 'running', stepsTotal: 2, stepsDone: 2 });
-    expect(written.storageKey).toBe(`${person.id}/account-exports/${requested.id}.zip`);
+    expect(row).toMatchObject({ status: 'ready', stepsTotal: 2, stepsDone: 2, storageKey: `${person.id}/account-exports/${requested.id}.zip` });
 
-    const object = await storage().get(written.storageKey);
+    const object = await storage().get(row!.storageKey!);
     const zip = await bytesOf(object!.body);
-    expect(createHash('sha256').update(zip).digest('hex')).toBe(written.sha256);
+    expect(createHash('sha256').update(zip).digest('hex')).toBe(row!.sha256);
+    expect(BigInt(zip.length)).toBe(row!.bytes);
     const entries = await unzip(zip);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as AccountExportManifest;
     expect(manifest.workspaces.map((w) => w.slug)).toEqual([owned.workspace.slug]);
@@ -90,7 +98,6 @@ describe('Export my data', () => {
       expect(everything).not.toContain(secret);
     }
 
-    await finishAccountExport(person.id, requested.id, written);
     const { url } = await accountExportDownloadUrl(person.id, requested.id);
     expect(url).toMatch(/^http/);
     await expect(accountExportDownloadUrl(elsewhere.owner.id, requested.id)).rejects.toMatchObject({ code: 'not_found' });
