@@ -32,6 +32,7 @@ export const auditActionLabels = {
   'workspace.deletion_scheduled': 'Workspace deletion scheduled',
   'workspace.deletion_cancelled': 'Workspace deletion cancelled',
   'workspace.deleted': 'Workspace deleted',
+  'workspace.restored': 'Workspace restored from an export',
   'api_key.created': 'API key created',
   'api_key.rotated': 'API key rotated',
   'api_key.revoked': 'API key revoked',
@@ -45,6 +46,7 @@ export const auditActionLabels = {
   'webhook.test_sent': 'Webhook test event sent',
   'webhook.redelivered': 'Webhook delivery sent again',
   'privacy.export_requested': 'Data export requested',
+  'privacy.restore_requested': 'Restore into a new workspace requested',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;
