@@ -33,7 +33,7 @@ export async function restoreTables(tx: Tx): Promise<RestoreTable[]> {
       join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
       join pg_type t on t.oid = a.atttypid
-      where n.nspname = 'public' and c.relname = any(${names}::text[])`),
+      where n.nspname = 'public' and c.relname in (select json_array_elements_text(${JSON.stringify(names)}::json))`),
   );
   const foreignKeys = rowsOf<ForeignKeyRow>(
     await tx.execute(sql`
@@ -46,7 +46,7 @@ export async function restoreTables(tx: Tx): Promise<RestoreTable[]> {
       join pg_class ch on ch.oid = k.conrelid
       join pg_class pa on pa.oid = k.confrelid
       join pg_namespace n on n.oid = ch.relnamespace
-      where k.contype = 'f' and n.nspname = 'public' and ch.relname = any(${names}::text[])
+      where k.contype = 'f' and n.nspname = 'public' and ch.relname in (select json_array_elements_text(${JSON.stringify(names)}::json))
       order by ch.relname, k.conname`),
   );
   const extra = new Map(columns.map((c) => [`${c.table}.${c.name}`, c]));

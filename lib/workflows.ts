@@ -6,7 +6,7 @@ import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
 import { workspacePurgeWorkflow } from '@/lib/tenancy/workflows';
-import { privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow } from '@/lib/privacy/workflows';
+import { privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow, privacyRestoreWorkflow } from '@/lib/privacy/workflows';
 import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 
@@ -34,6 +34,7 @@ export const workflows = [
   privacyExportWorkflow,
   privacyBackupWorkflow,
   privacyBackupsNightlyWorkflow,
+  privacyRestoreWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

@@ -3,19 +3,22 @@ import { hashEntry, readLines, type RestoreZip } from './restore-zip';
 
 /**
  * Every check that needs no database write, before the restore's transaction opens: the schema is
- * one this installation knows, every listed file is there with the SHA-256 the manifest gives,
+ * one this installation knows (checkSchema), every listed file is there with the SHA-256 the manifest gives,
  * each NDJSON file has the manifest's row count and only JSON objects with the manifest's columns.
  * Streams each file once.
  */
-export async function validateZip(zip: RestoreZip, knownSchemas: readonly string[], problems: ProblemList): Promise<void> {
-  const { manifest } = zip;
-  if (!knownSchemas.includes(manifest.schema)) {
+export function checkSchema(zip: RestoreZip, knownSchemas: readonly string[], problems: ProblemList): void {
+  if (!knownSchemas.includes(zip.manifest.schema)) {
     problems.add({
       problem: 'schema_newer',
-      message: `The export was written by a newer version of Tessera (schema ${manifest.schema}); update this installation first. Newest known here: ${knownSchemas.at(-1)}.`,
+      message: `The export was written by a newer version of Tessera (schema ${zip.manifest.schema}); update this installation first. Newest known here: ${knownSchemas.at(-1)}.`,
     });
-    return;
   }
+}
+
+/** The files: present, with their SHA-256, row counts and row shapes. */
+export async function validateFiles(zip: RestoreZip, problems: ProblemList): Promise<void> {
+  const { manifest } = zip;
   for (const table of manifest.tables) {
     if (problems.full) return;
     for (const file of [table.files.ndjson, table.files.csv]) {

@@ -12,7 +12,7 @@ import { planRestore } from './restore-plan';
 import { ProblemList, RestoreRefused, type RestoreReport } from './restore-report';
 import { RESTORED_WORKSPACE_SETTINGS } from './restore-skip';
 import { danglingProblems, IdMaps, restoreTable, verifyRestored } from './restore-insert';
-import { validateZip } from './restore-validate';
+import { checkSchema, validateFiles } from './restore-validate';
 import { readLines, openRestoreZip, type RestoreZip } from './restore-zip';
 
 export type RestoreInput = {
@@ -55,10 +55,13 @@ export async function restoreIntoNewWorkspace(input: RestoreInput): Promise<Rest
   try {
     zip = await openRestoreZip(input.store ?? storage(), input.storageKey);
     const problems = new ProblemList();
-    await validateZip(zip, await knownSchemaVersions(), problems);
+    // Cheapest first: the schema, then the manifest against this installation's tables, then every file.
+    checkSchema(zip, await knownSchemaVersions(), problems);
     problems.throwIfAny();
     const catalog = await withSystem('privacy: restore reads the catalog', (tx) => restoreTables(tx));
     const plan = planRestore(zip.manifest, catalog, problems);
+    problems.throwIfAny();
+    await validateFiles(zip, problems);
     problems.throwIfAny();
     const settings = await sourceSettings(zip);
     const opened = zip;

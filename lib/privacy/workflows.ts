@@ -57,3 +57,4 @@ export const privacyBackupsNightlyWorkflow = defineWorkflow(
 );
 
 export { privacyBackupWorkflow } from './backup-workflow';
+export { privacyRestoreWorkflow } from './restore-workflow';
