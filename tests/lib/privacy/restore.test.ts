@@ -36,7 +36,7 @@ function ok(report: RestoreReport): Extract<RestoreReport, { ok: true }> {
 function canonical(read: ReadExport) {
   const items = read.ndjson('restore_canary');
   const nameOf = new Map(items.map((row) => [row.id as string, row.name as string]));
-  const strip = ({ id: _id, tenant_id: _tenant, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+  const strip = (row: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id' && k !== 'tenant_id'));
   type Row = Record<string, unknown>;
   return {
     items: items.map((row): Row => ({ ...strip(row), parent_id: row.parent_id === null ? null : nameOf.get(row.parent_id as string) })).sort((a, b) => String(a.name).localeCompare(String(b.name))),
@@ -77,7 +77,7 @@ describe('restore: round trip', () => {
     expect(after.items.find((row) => row.name === 'item-00001')!.amount_minor).toBe('9007199254740993');
     const table = (read: ReadExport, name: string) => read.manifest.tables.find((t) => t.name === name)!;
     for (const name of ['restore_canary', 'restore_canary_lines']) {
-      const { id: _a, ...sumsBefore } = table(original.read, name).sums;
+      const sumsBefore = Object.fromEntries(Object.entries(table(original.read, name).sums).filter(([k]) => k !== 'id'));
       expect(table(again, name).sums).toMatchObject(sumsBefore);
     }
   });
