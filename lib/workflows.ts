@@ -5,8 +5,8 @@ import { dunningWorkflow, trialReminderWorkflow } from '@/lib/billing/workflows'
 import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows';
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
-import { workspacePurgeWorkflow } from '@/lib/tenancy/workflows';
-import { privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow, privacyRestoreWorkflow } from '@/lib/privacy/workflows';
+import { accountPurgeWorkflow, workspacePurgeWorkflow } from '@/lib/tenancy/workflows';
+import { accountExportWorkflow, privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow, privacyRestoreWorkflow } from '@/lib/privacy/workflows';
 import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 
@@ -31,10 +31,12 @@ export const workflows = [
   webhookDeliveryWorkflow,
   webhookSweepWorkflow,
   workspacePurgeWorkflow,
+  accountPurgeWorkflow,
   privacyExportWorkflow,
   privacyBackupWorkflow,
   privacyBackupsNightlyWorkflow,
   privacyRestoreWorkflow,
+  accountExportWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

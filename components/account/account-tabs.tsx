@@ -7,6 +7,7 @@ const ITEMS = [
   { href: '/account', label: 'Profile', exact: true },
   { href: '/account/email', label: 'Email' },
   { href: '/account/security', label: 'Security' },
+  { href: '/account/privacy', label: 'Privacy' },
 ] as const;
 
 /** Goes in the `tabs` slot of each account page's PageHeader. */

@@ -1,24 +1,22 @@
-import { Button } from '@/components/ui/button';
+import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 
-/** The entry point stays visible so people know where it will be; the flow ships with the privacy tools. */
+/** The profile page points to where deletion lives, so nobody has to hunt for it. */
 export function DeleteAccountCard() {
   return (
     <Card className="border-danger-border">
       <CardHeader>
         <CardTitle as="h2">Delete account</CardTitle>
         <CardDescription>
-          Deleting your account will remove your profile and sign you out everywhere. Workspaces you own must be transferred or deleted
-          first.
+          Export your data first if you want a copy. Deleting your account erases your profile after 30 days, during which you can cancel; for each
+          workspace you alone own, you choose who takes it over or whether it is deleted.
         </CardDescription>
       </CardHeader>
-      <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <p id="delete-account-note" className="text-sm text-muted">
-          Self-service deletion and a full data export arrive with the privacy tools. Until then, email support to close your account.
-        </p>
-        <Button variant="danger" disabled aria-describedby="delete-account-note">
-          Delete account
-        </Button>
+      <CardContent>
+        <Link href="/account/privacy#delete-account" className={buttonClasses({ variant: 'danger' })}>
+          Delete account…
+        </Link>
       </CardContent>
     </Card>
   );

@@ -33,6 +33,8 @@ export const authTokenPurposeEnum = pgEnum('auth_token_purpose', [
   'verified_sign_in',
   // "Connect Google/GitHub" from a signed-in session: names the account the identity joins.
   'oauth_link',
+  // Confirms "delete my account" for a person without a password (a fresh link instead).
+  'delete_account',
 ]);
 
 /** Single-use, expiring tokens; only their SHA-256 is stored. */

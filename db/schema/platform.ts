@@ -6,6 +6,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -76,6 +77,15 @@ export const auditLog = tenantTable(
     prevHash: text('prev_hash'),
     hash: text('hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Version 2 hashes cover the personal fields (actor, label, ip, user agent) only through
+    // personal_digest, a salted SHA-256 of them, so erasing a person (lib/audit/pseudonymise.ts)
+    // can blank them and drop the salt while every hash still verifies. Version 1 rows (before
+    // migration 0021) hash the fields themselves; once pseudonymised they carry redaction_mac.
+    hashVersion: smallint('hash_version').notNull().default(1),
+    personalSalt: text('personal_salt'),
+    personalDigest: text('personal_digest'),
+    pseudonymisedAt: timestamp('pseudonymised_at', { withTimezone: true }),
+    redactionMac: text('redaction_mac'),
   },
   (t) => [
     index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantTable } from './tenant-table';
 import { users } from './users';
 
@@ -36,6 +36,38 @@ export const privacyExports = tenantTable(
     check('privacy_exports_kind', sql`${t.kind} in ('workspace', 'backup')`),
     check('privacy_exports_status', sql`${t.status} in ('queued', 'running', 'ready', 'failed')`),
     check('privacy_exports_progress', sql`${t.tablesDone} >= 0 and ${t.rowsDone} >= 0`),
+  ],
+);
+
+/**
+ * A person's own export ("Export my data", lib/privacy/account-export.ts): their profile, sign-in
+ * methods, sessions, security log and memberships, with every workspace they own nested inside.
+ * Platform data (no tenant_id): only app_system reaches it. The zip lives at
+ * `<userId>/account-exports/<id>.zip` (lib/storage/keys.ts). One active export per person.
+ */
+export const accountExports = pgTable(
+  'account_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('queued'),
+    stepsTotal: integer('steps_total').notNull().default(0),
+    stepsDone: integer('steps_done').notNull().default(0),
+    storageKey: text('storage_key'),
+    bytes: bigint('bytes', { mode: 'bigint' }),
+    sha256: text('sha256'),
+    error: text('error'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('account_exports_user_created_idx').on(t.userId, t.createdAt),
+    uniqueIndex('account_exports_one_active_idx').on(t.userId).where(sql`status in ('queued', 'running')`),
+    check('account_exports_status', sql`${t.status} in ('queued', 'running', 'ready', 'failed')`),
   ],
 );
 

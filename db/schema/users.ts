@@ -23,6 +23,10 @@ export const users = pgTable('users', {
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
   isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+  // A scheduled account deletion (lib/tenancy/account-deletion.ts): purged at
+  // deletion_scheduled_for unless the person cancels; the account works normally until then.
+  deletionScheduledFor: timestamp('deletion_scheduled_for', { withTimezone: true }),
+  deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

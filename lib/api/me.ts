@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '@/db/tenant';
 import { API_SCOPES } from '@/lib/api-keys/scopes';
 import { scopesForRole } from '@/lib/api-keys/scope-permissions';
-import { loadEntitlements } from '@/lib/billing/entitlements';
+import type { Entitlements } from '@/lib/billing/entitlements';
 import { getWorkspaceOrThrow } from '@/lib/tenancy/workspaces';
 import type { ApiAccess } from '@/lib/tenancy/require-api-access';
 
@@ -19,9 +19,9 @@ export const meResponse = z
   })
   .meta({ id: 'Me' });
 
-export async function describeMe(tx: Tx, access: ApiAccess): Promise<z.input<typeof meResponse>> {
+/** `entitlements`: the ones the API wrapper checked for this request (version-checked, so current). */
+export async function describeMe(tx: Tx, access: ApiAccess, entitlements: Entitlements): Promise<z.input<typeof meResponse>> {
   const workspace = await getWorkspaceOrThrow(tx, access.ctx.tenantId);
-  const entitlements = await loadEntitlements(tx, access.ctx.tenantId);
   return {
     workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, currency: workspace.currency, timezone: workspace.timezone },
     plan: { id: entitlements.planId, name: entitlements.planName, features: [...entitlements.features], api_rate_per_minute: entitlements.apiRatePerMinute },

@@ -4,7 +4,8 @@ import type { ApiScope } from '@/lib/api-keys/scopes';
 import { isWriteScope, roleGrantsScope, scopeAllows } from '@/lib/api-keys/scope-permissions';
 import { cachedEntitlements } from '@/lib/billing/entitlements-cache';
 import { consumeQuota, requireFeatureIn } from '@/lib/billing/gates';
-import { refreshUsageCounters } from '@/lib/billing/usage-counters';
+import type { Entitlements } from '@/lib/billing/entitlements';
+import { refreshUsageCountersSoon } from '@/lib/billing/usage-counters';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { clientIp, UNKNOWN_IP } from '@/lib/http/client-ip';
@@ -46,6 +47,8 @@ export type ApiHandlerArgs<P extends AnyObject, Q extends AnyObject, B extends A
   /** The request's one tenant transaction: pass it down; open no other. */
   tx: Tx;
   access: ApiAccess;
+  /** The workspace's entitlements as the wrapper checked them for this request (version-checked). */
+  entitlements: Entitlements;
   params: z.output<P>;
   query: z.output<Q>;
   body: z.output<B>;
@@ -72,9 +75,21 @@ function raw(status: number, text: string, headers: Headers): Response {
   return new Response(status === 204 ? null : text, { status, headers });
 }
 
+// Unknown fields are refused, not ignored: a typo must not pass silently. The strict copies are
+// made once per schema: `.strict()` builds a new schema, and zod compiles each schema on its first
+// parse, which per request cost more CPU than the rest of an API call.
+const strictCopies = new WeakMap<AnyObject, AnyObject>();
+function strictOf(schema: AnyObject): AnyObject {
+  let strict = strictCopies.get(schema);
+  if (!strict) {
+    strict = schema.strict() as unknown as AnyObject;
+    strictCopies.set(schema, strict);
+  }
+  return strict;
+}
+
 function parsePart<S extends AnyObject>(schema: S | undefined, value: unknown, part: 'params' | 'query' | 'body'): z.output<S> {
-  // Unknown fields are refused, not ignored: a typo must not pass silently.
-  const parsed = (schema ?? EMPTY).strict().safeParse(value);
+  const parsed = strictOf(schema ?? EMPTY).safeParse(value);
   if (!parsed.success) {
     throw new AppError('bad_request', `The request's ${part === 'body' ? 'body' : part === 'query' ? 'query string' : 'path'} is not valid.`, issueDetails(parsed.error, part));
   }
@@ -145,7 +160,7 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
       checkScope(access, definition.scope);
       checkSameOrigin(request, access, definition.method);
 
-      const entitlements = await cachedEntitlements(access.ctx.tenantId);
+      const entitlements = await cachedEntitlements(access.ctx.tenantId, new Date(), access.billing);
       const writes = WRITE_METHODS.includes(definition.method) || (definition.scope !== null && isWriteScope(definition.scope));
       requireFeatureIn(entitlements, 'api.read', 'The API');
       if (writes) requireFeatureIn(entitlements, 'api.write', 'Changing data through the API');
@@ -168,8 +183,8 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
           if (!claim.claimed) return { replay: claim.response, consumed: [], events: false };
         }
         if (writes) await assertWorkspaceWritable(tx, access.ctx.tenantId);
-        const consumed = await consumeQuota(tx, access.ctx.tenantId, 'api.calls');
-        const output = await handler({ tx, access, params, query, body, request, meta, headers });
+        const consumed = await consumeQuota(tx, access.ctx.tenantId, 'api.calls', 1, undefined, entitlements);
+        const output = await handler({ tx, access, entitlements, params, query, body, request, meta, headers });
         const data = definition.response.parse(output);
         const successStatus = definition.status ?? 200;
         const text = JSON.stringify(data);
@@ -178,7 +193,7 @@ export function apiRoute<P extends AnyObject = typeof EMPTY, Q extends AnyObject
       };
       const outcome = await withTenant(access.ctx, work);
       if (outcome.events) dispatchAfterResponse();
-      if (outcome.consumed.length) void refreshUsageCounters(outcome.consumed);
+      if (outcome.consumed.length) refreshUsageCountersSoon(outcome.consumed);
       if ('replay' in outcome && outcome.replay) {
         headers.set('Idempotent-Replayed', 'true');
         return raw(outcome.replay.status, outcome.replay.body, headers);

@@ -47,6 +47,10 @@ export const auditActionLabels = {
   'webhook.redelivered': 'Webhook delivery sent again',
   'privacy.export_requested': 'Data export requested',
   'privacy.restore_requested': 'Restore into a new workspace requested',
+  'privacy.account_export_requested': 'Account data export requested',
+  'account.deletion_scheduled': 'Account deletion scheduled',
+  'account.deletion_cancelled': 'Account deletion cancelled',
+  'account.deleted': 'Account deleted',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;

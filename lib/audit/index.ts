@@ -3,3 +3,4 @@ export { recordAccountAudit, recordWorkspaceAudit, type AuditEvent } from './rec
 export { auditActionLabel, auditActionLabels, auditActions, isAuditAction, type AuditAction } from './actions';
 export { accountChain, workspaceChain } from './chains';
 export { verifyChain, type ChainVerification } from './verify';
+export { pseudonymFor, pseudonymiseAuditActor } from './pseudonymise';

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog, users } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import type { AuditAction } from './actions';
 import { accountChain, workspaceChain } from './chains';
-import { auditRowHash, type HashedAuditFields } from './hash';
+import { auditRowHash, CURRENT_HASH_VERSION, personalDigest, type HashedAuditFields } from './hash';
 
 export type AuditEvent = {
   action: AuditAction;
@@ -45,24 +46,30 @@ async function appendToChain(tx: Tx, chain: string, tenantId: string | null, eve
     .orderBy(desc(auditLog.seq))
     .limit(1);
 
+  const personal = {
+    actorUserId: event.actorUserId,
+    actorLabel: clip(await resolveActorLabel(tx, event), MAX_LABEL),
+    ip: clip(event.ip, MAX_IP),
+    userAgent: clip(event.userAgent, MAX_USER_AGENT),
+  };
+  const personalSalt = randomBytes(16).toString('hex');
   const fields: HashedAuditFields = {
     chain,
     seq: (last?.seq ?? 0) + 1,
     prevHash: last?.hash ?? null,
     tenantId,
-    actorUserId: event.actorUserId,
-    actorLabel: clip(await resolveActorLabel(tx, event), MAX_LABEL),
+    ...personal,
     action: event.action,
     targetType: event.targetType ?? null,
     targetId: event.targetId ?? null,
-    ip: clip(event.ip, MAX_IP),
-    userAgent: clip(event.userAgent, MAX_USER_AGENT),
     metadata: asStoredJson(event.metadata ?? {}),
     // Postgres keeps microseconds but the hash needs the exact value read back: whole milliseconds.
     createdAt: new Date(),
+    hashVersion: CURRENT_HASH_VERSION,
+    personalDigest: personalDigest(personalSalt, personal),
   };
 
-  await tx.insert(auditLog).values({ ...fields, hash: auditRowHash(fields) });
+  await tx.insert(auditLog).values({ ...fields, personalSalt, hash: auditRowHash(fields) });
 }
 
 async function resolveActorLabel(tx: Tx, event: AuditEvent): Promise<string | null> {

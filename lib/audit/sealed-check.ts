@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { auditLog } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { kv, type KeyValueStore } from '@/lib/redis';
-import { auditRowHash } from './hash';
+import { auditRowIntact } from './row-check';
 import { walkChain, type ChainVerification } from './verify';
 
 /**
@@ -68,7 +68,7 @@ export async function checkChainIntegrity(
         .where(and(eq(auditLog.chain, chain), eq(auditLog.seq, fresh.seq)))
         .limit(1);
       // Re-hashed, not just compared: an edit behind the trigger leaves the stored hash as it was.
-      if (sealed && sealed.hash === fresh.hash && auditRowHash(sealed) === fresh.hash) start = fresh;
+      if (sealed && sealed.hash === fresh.hash && auditRowIntact(sealed)) start = fresh;
     }
     return { ...(await walkChain(tx, chain, start ?? undefined)), start };
   });

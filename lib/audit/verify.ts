@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
-import { auditRowHash } from './hash';
+import { auditRowIntact } from './row-check';
 
 export { accountChain, workspaceChain } from './chains';
 
@@ -47,7 +47,7 @@ export async function walkChain(tx: Tx, chain: string, from?: ChainHead): Promis
       });
       if (row.seq !== expectedSeq) return broken(expectedSeq, 'seq_gap');
       if (row.prevHash !== prevHash) return broken(row.seq, 'prev_hash_mismatch');
-      if (auditRowHash(row) !== row.hash) return broken(row.seq, 'hash_mismatch');
+      if (!auditRowIntact(row)) return broken(row.seq, 'hash_mismatch');
       prevHash = row.hash;
       expectedSeq += 1;
     }

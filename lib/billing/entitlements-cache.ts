@@ -39,8 +39,16 @@ function earliest(now: Date, moments: (string | Date | null | undefined)[]): str
   return future.length ? new Date(Math.min(...future)).toISOString() : null;
 }
 
-export async function cachedEntitlements(tenantId: string, now = new Date()): Promise<Entitlements> {
-  const state = await readState(tenantId);
+/**
+ * `known` is the billing row's state when the caller has just read it itself (the API wrapper
+ * reads it in the key lookup's statement, lib/api-keys/authenticate.ts): then no read here.
+ */
+export async function cachedEntitlements(
+  tenantId: string,
+  now = new Date(),
+  known?: { version: number; overrideUntil: Date | null } | null,
+): Promise<Entitlements> {
+  const state = known ?? (await readState(tenantId));
   const raw = await failSoft(() => kv().get(entitlementsCacheKey(tenantId)), null);
   if (raw) {
     try {

@@ -48,10 +48,18 @@ export async function assertFeature(tx: Tx, tenantId: string, feature: Feature):
  * transaction, which is the operation: without a natural id of its own (an import's file hash, a
  * job run id) each call gets a fresh one, since a retried form submit re-does the effect and must
  * pay again, while a rolled-back one pays nothing. Callers with a natural id pass it, and a repeat
- * of it is then counted once.
+ * of it is then counted once. A caller already holding this request's entitlements passes them
+ * (the meter then reads the quota from them rather than loading them again).
  */
-export async function consumeQuota(tx: Tx, tenantId: string, quota: Quota, amount = 1, operationId: string = `op:${randomUUID()}`): Promise<ConsumeResult> {
-  return meter.consume(tx, quota, amount, operationId, { tenantId });
+export async function consumeQuota(
+  tx: Tx,
+  tenantId: string,
+  quota: Quota,
+  amount = 1,
+  operationId: string = `op:${randomUUID()}`,
+  entitlements?: Entitlements,
+): Promise<ConsumeResult> {
+  return meter.consume(tx, quota, amount, operationId, { tenantId, entitlements });
 }
 
 /** The cheapest plan whose limit is above `count` (null when none is). */

@@ -5,7 +5,7 @@ import { usageLedger, usagePeriodTotals } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { emitWebhookEvent } from '@/lib/webhooks/emit';
-import { loadEntitlements } from './entitlements';
+import { loadEntitlements, type Entitlements } from './entitlements';
 import { METRICS, PLAN_IDS, PLANS, type Metric, type PlanId } from './plans';
 
 /**
@@ -45,6 +45,12 @@ export type ConsumeOptions = {
   tenantId?: string;
   /** The clock that picks the period (tests inject it). */
   now?: Date;
+  /**
+   * The workspace's entitlements when the caller already holds them for this request (the API
+   * wrapper's version-checked cachedEntitlements): the quota is read from them instead of
+   * loading them again in the transaction. Must be the same workspace's.
+   */
+  entitlements?: Entitlements;
 };
 
 const input = z.object({
@@ -158,17 +164,28 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
   const tenantId = options.tenantId ?? (await currentTenant(tx));
   const now = options.now ?? new Date();
   const period = usagePeriod(now);
-  const entitlements = await loadEntitlements(tx, tenantId, now);
+  if (options.entitlements && options.entitlements.tenantId !== tenantId) throw new Error('meter.consume: the entitlements passed are another workspace’s');
+  const entitlements = options.entitlements ?? (await loadEntitlements(tx, tenantId, now));
   const quota = entitlements.quotas[parsed.metric] ?? null;
 
   if (quota === null) {
-    const [row] = await tx
-      .insert(usageLedger)
-      .values({ tenantId, metric: parsed.metric, period, amount: parsed.amount, operationId: parsed.operationId, createdAt: now })
-      .onConflictDoNothing({ target: [usageLedger.tenantId, usageLedger.metric, usageLedger.operationId] })
-      .returning();
+    // No quota, so no lock: the ledger row and the running total in one statement. The total is
+    // only added to when the ledger insert did not conflict (an operation id already recorded).
+    const [row] = rowsOf<{ total: string | number }>(
+      await tx.execute(sql`
+        with ledger as (
+          insert into ${usageLedger} (tenant_id, metric, period, amount, operation_id, created_at)
+          values (${tenantId}, ${parsed.metric}, ${period}, ${parsed.amount}, ${parsed.operationId}, ${now.toISOString()})
+          on conflict (tenant_id, metric, operation_id) do nothing
+          returning tenant_id, metric, period, amount, created_at
+        )
+        insert into ${usagePeriodTotals} (tenant_id, metric, period, total, updated_at)
+        select tenant_id, metric, period, amount, created_at from ledger
+        on conflict (tenant_id, metric, period) do update set total = ${usagePeriodTotals}.total + excluded.total, updated_at = excluded.updated_at
+        returning total`),
+    );
     if (!row) return replay(tx, (await recorded(tx, tenantId, parsed.metric, parsed.operationId))!, quota);
-    return { ...fresh(row), used: await addToTotal(tx, tenantId, parsed.metric, period, parsed.amount, now), quota };
+    return { metric: parsed.metric, operationId: parsed.operationId, tenantId, period, amount: parsed.amount, replayed: false, used: Number(row.total), quota };
   }
 
   // Serialises every consumer of this (tenant, metric, month) until their transactions end; the

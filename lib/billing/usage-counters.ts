@@ -69,6 +69,73 @@ export async function refreshUsageCounters(consumed: readonly { tenantId: string
   }
 }
 
+/** A workspace's counter is refreshed at most this often after API calls (refreshUsageCountersSoon). */
+export const API_REFRESH_INTERVAL_MS = 1_000;
+
+type RefreshSlot = { tenantId: string; period: string; lastStarted: number; due: boolean; inFlight: boolean; timer: ReturnType<typeof setTimeout> | null };
+const slots = new Map<string, RefreshSlot>();
+const MAX_SLOTS = 10_000;
+const inFlight = new Set<Promise<void>>();
+
+function pump(key: string, slot: RefreshSlot): void {
+  if (slot.inFlight || slot.timer || !slot.due) return;
+  const wait = slot.lastStarted + API_REFRESH_INTERVAL_MS - Date.now();
+  if (wait > 0) {
+    slot.timer = setTimeout(() => {
+      slot.timer = null;
+      pump(key, slot);
+    }, wait);
+    slot.timer.unref?.();
+    return;
+  }
+  slot.due = false;
+  slot.inFlight = true;
+  slot.lastStarted = Date.now();
+  const run: Promise<void> = refreshUsageCounters([{ tenantId: slot.tenantId, period: slot.period, replayed: false }]).finally(() => {
+    slot.inFlight = false;
+    inFlight.delete(run);
+    pump(key, slot);
+  });
+  inFlight.add(run);
+}
+
+/**
+ * refreshUsageCounters for the public API, where every call is metered: coalesced per workspace
+ * and month, so a burst of calls recomputes the counter at most once a second (plus once more
+ * after the last call, within a second), instead of a read and a Redis write per call. The
+ * counter is a display cache (the banner); the ledger, which `GET /api/v1/usage` and the meter
+ * read, is written by every call in its own transaction. Fire and forget, outside transactions.
+ */
+export function refreshUsageCountersSoon(consumed: readonly { tenantId: string; period: string; replayed: boolean }[]): void {
+  for (const { tenantId, period, replayed } of consumed) {
+    if (replayed) continue;
+    const key = usageCounterKey(tenantId, period);
+    let slot = slots.get(key);
+    if (!slot) {
+      if (slots.size >= MAX_SLOTS) {
+        for (const [k, s] of slots) if (!s.inFlight && !s.timer && !s.due) slots.delete(k);
+      }
+      slot = { tenantId, period, lastStarted: 0, due: false, inFlight: false, timer: null };
+      slots.set(key, slot);
+    }
+    slot.due = true;
+    pump(key, slot);
+  }
+}
+
+/** Runs every refresh refreshUsageCountersSoon has pending now, and waits for them (tests, shutdown). */
+export async function settleUsageCounterRefreshes(): Promise<void> {
+  for (const slot of slots.values()) {
+    if (slot.timer) {
+      clearTimeout(slot.timer);
+      slot.timer = null;
+    }
+    slot.lastStarted = 0;
+  }
+  for (const [key, slot] of slots) pump(key, slot);
+  while (inFlight.size) await Promise.all([...inFlight]);
+}
+
 /** Rewrites every workspace's counters for the current month from the ledger. */
 export async function reconcileUsageCounters(now = new Date()): Promise<{ workspaces: number }> {
   const period = usagePeriod(now);

@@ -21,6 +21,8 @@ export type TableExportOptions = {
   scratch: string;
   mtime: Date;
   batchRows: number;
+  /** A folder in the zip the files go under (an account export nests each owned workspace); the manifest's paths stay relative to it. */
+  folder?: string;
 };
 
 /**
@@ -32,13 +34,14 @@ export type TableExportOptions = {
 export async function exportTable(table: ExportTable, options: TableExportOptions): Promise<ManifestTable> {
   const { ctx, sink, scratch, mtime, batchRows } = options;
   const files = tableFiles(table.name);
+  const folder = options.folder ?? '';
   const columns = table.columns.filter((c) => !isSecretColumn(table.name, c.name));
   const excluded = table.columns.filter((c) => isSecretColumn(table.name, c.name)).map((c) => c.name);
   let sums = columns.filter(isSummable).map((c) => ({ column: c.name, total: '0' }));
 
   const ndjson = new PassThrough({ highWaterMark: 1024 * 1024 });
-  sink.zip.addReadStream(ndjson, files.ndjson, { mtime });
-  const csvPath = path.join(scratch, `${table.name}.csv`);
+  sink.zip.addReadStream(ndjson, folder + files.ndjson, { mtime });
+  const csvPath = path.join(scratch, `${folder.replace(/\W/g, '_')}${table.name}.csv`);
   const csv = createWriteStream(csvPath);
   // A scratch-disk failure (full, gone) surfaces at the next wait instead of as an uncaught error.
   let csvError: Error | null = null;
@@ -85,7 +88,7 @@ export async function exportTable(table: ExportTable, options: TableExportOption
   ndjson.end();
   const reader = createReadStream(csvPath);
   reader.once('close', () => void rm(csvPath, { force: true }));
-  sink.zip.addReadStream(reader, files.csv, { mtime });
+  sink.zip.addReadStream(reader, folder + files.csv, { mtime });
 
   return {
     name: table.name,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { exportTables, schemaVersion } from '@/db/export-catalog';
 import { workspaces } from '@/db/schema';
-import { withTenant, type TenantContext } from '@/db/tenant';
+import { withTenant, type TenantContext, type Tx } from '@/db/tenant';
 import { storage, tenantKey, type FileStorage } from '@/lib/storage';
 import { exportFilename } from './export-links';
 import { exportReadme, type ExportManifest, type ManifestTable } from './export-manifest';
@@ -26,40 +26,28 @@ export function exportStorageKey(tenantId: string, exportId: string): string {
 
 /**
  * Writes the workspace's export zip to storage (lib/privacy/export-manifest.ts says what is in
- * it), table by table in catalog order, and keeps the privacy_exports row's progress current.
- * Every read is its own short withTenant transaction, so row-level security decides what is
- * exported and no transaction stays open across the whole export. A retry starts over and
- * overwrites the same key.
+ * it) and keeps the privacy_exports row's progress current. A retry starts over and overwrites
+ * the same key.
  */
 export async function writeWorkspaceExport(ctx: TenantContext, exportId: string, options: WriteExportOptions = {}): Promise<WrittenExport> {
   const store = options.store ?? storage();
-  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const exportedAt = options.now ?? new Date();
   const storageKey = exportStorageKey(ctx.tenantId, exportId);
-  const schema = await schemaVersion();
-  const { tables, workspace } = await withTenant(ctx, async (tx) => {
-    const [workspace] = await tx.select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, ctx.tenantId));
+  const workspace = await withTenant(ctx, async (tx) => {
+    const [workspace] = await tx.select({ slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, ctx.tenantId));
     if (!workspace) throw new Error(`export ${exportId}: workspace ${ctx.tenantId} not found`);
-    const tables = await exportTables(tx);
-    await markRunning(tx, exportId, tables.length);
-    return { tables, workspace };
+    return workspace;
   });
-
-  const header = { exportedAt: exportedAt.toISOString(), schema, workspace };
   const sink = new ZipSink(store, storageKey, exportFilename(workspace.slug, exportedAt));
   const scratch = await mkdtemp(path.join(tmpdir(), 'tessera-export-'));
   try {
-    sink.zip.addBuffer(Buffer.from(exportReadme(header)), 'README.md', { mtime: exportedAt });
-    const written: ManifestTable[] = [];
-    let rowsDone = 0n;
-    for (const table of tables) {
-      const entry = await exportTable(table, { ctx, sink, scratch, mtime: exportedAt, batchRows });
-      written.push(entry);
-      rowsDone += BigInt(entry.rows);
-      await withTenant(ctx, (tx) => recordProgress(tx, exportId, written.length, rowsDone));
-    }
-    const manifest: ExportManifest = { format: 'tessera-export', version: 1, kind: 'workspace', ...header, tables: written };
-    sink.zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 'manifest.json', { mtime: exportedAt });
+    const manifest = await writeWorkspaceInto(sink, ctx, {
+      scratch,
+      exportedAt,
+      batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
+      onStart: (tx, tables) => markRunning(tx, exportId, tables),
+      onTable: (tx, tablesDone, rowsDone) => recordProgress(tx, exportId, tablesDone, rowsDone),
+    });
     const stored = await sink.finish();
     return { storageKey, bytes: stored.bytes, sha256: stored.sha256, manifest };
   } catch (error) {
@@ -68,4 +56,47 @@ export async function writeWorkspaceExport(ctx: TenantContext, exportId: string,
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+export type WorkspaceIntoOptions = {
+  scratch: string;
+  exportedAt: Date;
+  batchRows: number;
+  /** Where in the zip the workspace goes: '' for a workspace export, `workspaces/<slug>/` inside an account export. */
+  folder?: string;
+  /** Called in the first transaction with the number of tables (the progress bar's total). */
+  onStart?: (tx: Tx, tables: number) => Promise<void>;
+  /** Called in its own transaction after each table. */
+  onTable?: (tx: Tx, tablesDone: number, rowsDone: bigint) => Promise<void>;
+};
+
+/**
+ * One workspace into an open zip: its README, every table in catalog order, then its manifest,
+ * all under `folder`. Every read is its own short withTenant transaction, so row-level security
+ * decides what is exported and no transaction stays open across the whole export.
+ */
+export async function writeWorkspaceInto(sink: ZipSink, ctx: TenantContext, options: WorkspaceIntoOptions): Promise<ExportManifest> {
+  const { scratch, exportedAt, batchRows } = options;
+  const folder = options.folder ?? '';
+  const schema = await schemaVersion();
+  const { tables, workspace } = await withTenant(ctx, async (tx) => {
+    const [workspace] = await tx.select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, ctx.tenantId));
+    if (!workspace) throw new Error(`export: workspace ${ctx.tenantId} not found`);
+    const tables = await exportTables(tx);
+    await options.onStart?.(tx, tables.length);
+    return { tables, workspace };
+  });
+  const header = { exportedAt: exportedAt.toISOString(), schema, workspace };
+  sink.zip.addBuffer(Buffer.from(exportReadme(header)), `${folder}README.md`, { mtime: exportedAt });
+  const written: ManifestTable[] = [];
+  let rowsDone = 0n;
+  for (const table of tables) {
+    const entry = await exportTable(table, { ctx, sink, scratch, mtime: exportedAt, batchRows, folder });
+    written.push(entry);
+    rowsDone += BigInt(entry.rows);
+    if (options.onTable) await withTenant(ctx, (tx) => options.onTable!(tx, written.length, rowsDone));
+  }
+  const manifest: ExportManifest = { format: 'tessera-export', version: 1, kind: 'workspace', ...header, tables: written };
+  sink.zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), `${folder}manifest.json`, { mtime: exportedAt });
+  return manifest;
 }

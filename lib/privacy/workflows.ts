@@ -3,6 +3,8 @@ import { defineWorkflow } from '@/lib/jobs/define-workflow';
 import { getLogger } from '@/lib/observability/logger';
 import { finishExport, failExport } from './export-finish';
 import { writeWorkspaceExport } from './export-writer';
+import { writeAccountExport } from './account-export-writer';
+import { failAccountExport, finishAccountExport } from './account-export-finish';
 import { BACKUP_CRON, pruneBackups, pruneExpiredExports, queueNightlyBackups } from './backups';
 
 const RETRIES = 2;
@@ -58,3 +60,34 @@ export const privacyBackupsNightlyWorkflow = defineWorkflow(
 
 export { privacyBackupWorkflow } from './backup-workflow';
 export { privacyRestoreWorkflow } from './restore-workflow';
+
+/** "Export my data": the account zip (lib/privacy/account-export-writer.ts), then ready and emailed. */
+export const accountExportWorkflow = defineWorkflow(
+  {
+    id: 'account-export',
+    trigger: { event: 'privacy/account-export.requested' },
+    schema: z.object({ userId: z.uuid(), exportId: z.uuid() }),
+    concurrency: { limit: 1, key: 'userId' },
+    idempotency: 'exportId',
+    retries: RETRIES,
+    backoff: { initial: '30s', max: '5m' },
+    timeout: '2h',
+  },
+  async ({ userId, exportId }, step, ctx) => {
+    try {
+      const written = await step.run('write-zip', async () => {
+        const { storageKey, bytes, sha256, manifest } = await writeAccountExport(userId, exportId);
+        return { storageKey, bytes, sha256, workspaces: manifest.workspaces.length };
+      });
+      await step.progress(90, 'Written');
+      await step.run('mark-ready', () => finishAccountExport(userId, exportId, written));
+      return { exportId, ...written };
+    } catch (error) {
+      if (ctx.attempt >= RETRIES) {
+        getLogger({ component: 'account-export' }).warn({ exportId, err: error }, 'account export failed');
+        await failAccountExport(exportId);
+      }
+      throw error;
+    }
+  },
+);

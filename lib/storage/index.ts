@@ -5,7 +5,7 @@ import { S3FileStorage } from './s3';
 import type { FileStorage } from './types';
 
 export type { FileStorage, PutOptions, SignedUrlOptions, StoredObject, UploadTarget, UploadTargetOptions } from './types';
-export { assertStorageKey, assertStoragePrefix, assertTenantKey, StorageKeyError, tenantKey, tenantPrefix } from './keys';
+export { assertStorageKey, assertStoragePrefix, assertTenantKey, StorageKeyError, tenantKey, tenantPrefix, userKey, userPrefix } from './keys';
 export { confirmUpload } from './confirm-upload';
 
 /**

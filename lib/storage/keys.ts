@@ -7,6 +7,9 @@ import { AppError } from '@/lib/errors/app-error';
  * - `<tenantId>/exports/…`  privacy exports (zips a member downloads through a signed URL)
  * - `<tenantId>/backups/…`  the workspace's backups
  * - `<tenantId>/uploads/…`  large uploads (imports, screenshots) sent straight to storage
+ * - `<userId>/account-exports/…`  a person's own export (Account → Privacy): the user's uuid
+ *   stands where a tenant id would, so the account purge can remove the prefix; uuids of users
+ *   and workspaces never collide
  *
  * Both backends run every key and prefix through these guards before touching anything, so a key
  * without a tenant segment, with `..`, a leading slash or odd characters never reaches a disk
@@ -48,6 +51,11 @@ export function tenantKey(tenantId: string, ...parts: string[]): string {
   return assertStorageKey([tenantId, ...segments].join('/'));
 }
 
+/** `<userId>/<part>…`: a person's own objects (account exports), outside every workspace. */
+export function userKey(userId: string, ...parts: string[]): string {
+  return tenantKey(userId, ...parts);
+}
+
 /** The guard both backends apply to a full key; returns the key unchanged. */
 export function assertStorageKey(key: string): string {
   if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) {
@@ -85,4 +93,9 @@ export function assertTenantKey(tenantId: string, key: string): string {
 export function tenantPrefix(tenantId: string): string {
   checkTenantSegment(tenantId, 'tenant id');
   return `${tenantId}/`;
+}
+
+/** Every object of one person (userKey). */
+export function userPrefix(userId: string): string {
+  return tenantPrefix(userId);
 }

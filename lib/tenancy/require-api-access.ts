@@ -1,5 +1,5 @@
 import { tenantContext, type TenantContext } from '@/db/tenant';
-import { authenticateApiKey } from '@/lib/api-keys/authenticate';
+import { authenticateApiKeyWithBilling, type BillingState } from '@/lib/api-keys/authenticate';
 import type { ApiKeyPrincipal } from '@/lib/api-keys/principal';
 import { AppError } from '@/lib/errors/app-error';
 import { currentUser } from './session';
@@ -11,6 +11,8 @@ export type ApiAccess = {
   workspace: { id: string; slug: string };
   /** Set for a key; a session acts with the member's role and every scope that role grants. */
   key: ApiKeyPrincipal | null;
+  /** For a key: the workspace's entitlements version, read with the key (cachedEntitlements checks against it). */
+  billing: BillingState | null;
 };
 
 // One message for a missing, malformed, unknown, revoked or expired key: no hint which.
@@ -25,12 +27,14 @@ export async function requireApiAccess(headers: Headers, ip: string | null): Pro
   const authorization = headers.get('authorization');
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    const key = match ? await authenticateApiKey(match[1]!, { ip }) : null;
-    if (!key) throw new AppError('unauthorized', UNAUTHORIZED);
+    const found = match ? await authenticateApiKeyWithBilling(match[1]!, { ip }) : null;
+    if (!found) throw new AppError('unauthorized', UNAUTHORIZED);
+    const key = found.principal;
     return {
       ctx: tenantContext({ tenantId: key.tenantId, userId: key.creatorUserId, role: key.creatorRole, via: 'api_key' }),
       workspace: { id: key.tenantId, slug: key.workspaceSlug },
       key,
+      billing: found.billing,
     };
   }
   const user = await currentUser();
@@ -46,5 +50,6 @@ export async function requireApiAccess(headers: Headers, ip: string | null): Pro
     ctx: tenantContext({ tenantId: found.current.id, userId: user.id, role: found.current.role, via: 'session' }),
     workspace: { id: found.current.id, slug: found.current.slug },
     key: null,
+    billing: null,
   };
 }

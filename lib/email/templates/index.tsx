@@ -18,6 +18,7 @@ import {
 } from './billing';
 import { AccountExistsEmail, accountExistsSubject, type AccountExistsProps } from './account-exists';
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyProps } from './email-change-verify';
+import { AccountDeletionEmail, accountDeletionSubject, type AccountDeletionProps } from './account-deletion';
 import { ExportReadyEmail, exportReadySubject, type ExportReadyProps } from './export-ready';
 import { EmailChangedNoticeEmail, emailChangedNoticeSubject, type EmailChangedNoticeProps } from './email-changed-notice';
 import { InvitationEmail, invitationSubject, type InvitationProps } from './invitation';
@@ -52,6 +53,7 @@ export type TemplateProps = {
   'webhook-disabled': WebhookDisabledProps;
   'workspace-deletion': WorkspaceDeletionProps;
   'export-ready': ExportReadyProps;
+  'account-deletion': AccountDeletionProps;
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -77,6 +79,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
   'workspace-deletion': { subject: workspaceDeletionSubject, Component: WorkspaceDeletionEmail },
   'export-ready': { subject: exportReadySubject, Component: ExportReadyEmail },
+  'account-deletion': { subject: accountDeletionSubject, Component: AccountDeletionEmail },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

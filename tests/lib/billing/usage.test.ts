@@ -7,7 +7,7 @@ import { cachedEntitlements, entitlementsCacheKey } from '@/lib/billing/entitlem
 import { checkLimit } from '@/lib/billing/gates';
 import { meter } from '@/lib/billing/meter';
 import { usageSummary } from '@/lib/billing/usage';
-import { cachedUsageTotals, reconcileUsageCounters, refreshUsageCounters, usageCounterKey } from '@/lib/billing/usage-counters';
+import { cachedUsageTotals, reconcileUsageCounters, refreshUsageCounters, refreshUsageCountersSoon, settleUsageCounterRefreshes, usageCounterKey } from '@/lib/billing/usage-counters';
 import type { AppError } from '@/lib/errors/app-error';
 import { kv } from '@/lib/redis';
 import { createTenant } from '../../helpers/database';
@@ -57,6 +57,25 @@ describe('usage counters in the Redis layer', () => {
     expect((await cachedUsageTotals(workspace.id))['journal.trades']).toBe(3);
     await reconcileUsageCounters();
     expect((await cachedUsageTotals(workspace.id))['journal.trades']).toBe(17);
+  });
+});
+
+describe('API-call counter refreshes (refreshUsageCountersSoon)', () => {
+  it('coalesce a burst into at most one refresh a second, and the last call still lands', async () => {
+    const { ctx, workspace } = await freeWorkspace();
+    const key = usageCounterKey(workspace.id, `${new Date().toISOString().slice(0, 7)}-01`);
+    await kv().del(key);
+    const first = await withTenant(ctx, (tx) => meter.consume(tx, 'api.calls', 1, `op:${randomUUID()}`));
+    refreshUsageCountersSoon([first]);
+    await settleUsageCounterRefreshes();
+    expect(JSON.parse((await kv().get(key))!)['api.calls']).toBe(1);
+    // Within the second: recorded in the ledger at once, the counter follows within a second.
+    for (let i = 0; i < 5; i++) refreshUsageCountersSoon([await withTenant(ctx, (tx) => meter.consume(tx, 'api.calls', 1, `op:${randomUUID()}`))]);
+    const summary = await withTenant(ctx, (tx) => usageSummary(tx, workspace.id));
+    expect(summary.metrics.find((m) => m.metric === 'api.calls')!.used).toBe(6);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    await settleUsageCounterRefreshes();
+    expect(JSON.parse((await kv().get(key))!)['api.calls']).toBe(6);
   });
 });
 

@@ -71,6 +71,10 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     },
     link: link('/api/storage/download/export.zip'),
   },
+  'account-deletion': {
+    props: { name: 'Ada', stage: 'confirm', when, url: link('/account/privacy/delete?token=abc'), workspaces: ['Acme: handed to Grace'] },
+    link: link('/account/privacy/delete?token=abc'),
+  },
 };
 
 describe('email templates', () => {

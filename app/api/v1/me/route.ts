@@ -11,5 +11,5 @@ export const GET = apiRoute(
     scope: null,
     response: meResponse,
   },
-  ({ tx, access }) => describeMe(tx, access),
+  ({ tx, access, entitlements }) => describeMe(tx, access, entitlements),
 );
