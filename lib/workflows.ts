@@ -6,7 +6,7 @@ import { emailDeliveryWorkflow, emailSweepWorkflow } from '@/lib/email/workflows
 import type { AnyWorkflow } from '@/lib/jobs/define-workflow';
 import { retentionWorkflow } from '@/lib/jobs/retention';
 import { accountPurgeWorkflow, workspacePurgeWorkflow } from '@/lib/tenancy/workflows';
-import { accountExportWorkflow, privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow } from '@/lib/privacy/workflows';
+import { accountExportWorkflow, privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow, privacyRestoreWorkflow } from '@/lib/privacy/workflows';
 import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 
@@ -35,6 +35,7 @@ export const workflows = [
   privacyExportWorkflow,
   privacyBackupWorkflow,
   privacyBackupsNightlyWorkflow,
+  privacyRestoreWorkflow,
   accountExportWorkflow,
 ] as const;
 

@@ -4,7 +4,9 @@ import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DownloadIcon } from '@/components/ui/icons';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import type { FormAction } from '@/lib/actions/form-state';
 import type { PrivacyExport } from '@/lib/privacy';
+import { RestoreExportForm } from './restore-export-form';
 import { formatInZone } from '@/lib/time';
 
 export { RequestExportForm } from './request-export-form';
@@ -25,7 +27,18 @@ function size(bytes: bigint | null): string {
 }
 
 /** The workspace's recent exports: progress while one runs (the page refreshes itself), a download link once ready. */
-export function ExportList({ exports, timeZone, noun = 'export' }: { exports: Listed[]; timeZone: string; noun?: 'export' | 'snapshot' }) {
+export function ExportList({
+  exports,
+  timeZone,
+  noun = 'export',
+  restore,
+}: {
+  exports: Listed[];
+  timeZone: string;
+  noun?: 'export' | 'snapshot';
+  /** "Restore to a new workspace" on each downloadable row. */
+  restore?: { workspace: string; action: FormAction<{ restoreId: string }> };
+}) {
   if (!exports.length) {
     return noun === 'export' ? (
       <EmptyState variant="compact" icon={<DownloadIcon />} title="No exports yet" text="Export the workspace above to get a copy of all its data." />
@@ -69,6 +82,7 @@ export function ExportList({ exports, timeZone, noun = 'export' }: { exports: Li
               ) : null}
               {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'}{noun === 'export' ? ' Export again to retry.' : ''}</p> : null}
             </div>
+            {download && restore ? <RestoreExportForm workspace={restore.workspace} exportId={row.id} action={restore.action} /> : null}
             {download ? (
               // A plain link: a file download must not go through client navigation or prefetching.
               <a href={download.url} download className={buttonClasses({ variant: 'secondary', size: 'sm' })}>

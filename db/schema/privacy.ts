@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantTable } from './tenant-table';
 import { users } from './users';
 
@@ -68,5 +68,34 @@ export const accountExports = pgTable(
     index('account_exports_user_created_idx').on(t.userId, t.createdAt),
     uniqueIndex('account_exports_one_active_idx').on(t.userId).where(sql`status in ('queued', 'running')`),
     check('account_exports_status', sql`${t.status} in ('queued', 'running', 'ready', 'failed')`),
+  ],
+);
+
+/**
+ * Restores of a workspace export or snapshot into a NEW workspace (lib/privacy/restore*.ts),
+ * requested in the workspace named by tenant_id: the source zip is that workspace's own export
+ * or snapshot (source_export_id) or a zip an owner uploaded under its storage prefix. The
+ * workflow moves it queued → running → done (restored_workspace_id set) or failed (report says
+ * why: a typed list of problems). Nothing of a failed restore exists beyond this row.
+ */
+export const workspaceRestores = tenantTable(
+  'workspace_restores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    sourceExportId: uuid('source_export_id'),
+    storageKey: text('storage_key').notNull(),
+    status: text('status').notNull().default('queued'),
+    report: jsonb('report').$type<unknown>(),
+    restoredWorkspaceId: uuid('restored_workspace_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('workspace_restores_tenant_created_idx').on(t.tenantId, t.createdAt),
+    check('workspace_restores_source', sql`${t.source} in ('export', 'upload')`),
+    check('workspace_restores_status', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
   ],
 );

@@ -59,6 +59,7 @@ export const privacyBackupsNightlyWorkflow = defineWorkflow(
 );
 
 export { privacyBackupWorkflow } from './backup-workflow';
+export { privacyRestoreWorkflow } from './restore-workflow';
 
 /** "Export my data": the account zip (lib/privacy/account-export-writer.ts), then ready and emailed. */
 export const accountExportWorkflow = defineWorkflow(

@@ -13,8 +13,15 @@ export type CreatedWorkspace = { id: string; slug: string; name: string };
  * A new workspace owned by `userId`, in the caller's system transaction: a workspace doesn't exist
  * yet, so there is no tenant to act in (and app_user may not insert workspaces).
  */
-export async function createOwnedWorkspace(tx: Tx, userId: string, input: WorkspaceGeneralInput, meta: RequestMeta): Promise<CreatedWorkspace> {
-  const slug = await availableSlugFor(tx, input.name);
+export async function createOwnedWorkspace(
+  tx: Tx,
+  userId: string,
+  input: WorkspaceGeneralInput,
+  meta: RequestMeta,
+  /** `slugFrom`: derive the address from this instead of the name (a restore keeps the source's slug when it is free). */
+  options: { slugFrom?: string } = {},
+): Promise<CreatedWorkspace> {
+  const slug = await availableSlugFor(tx, options.slugFrom ?? input.name);
   let workspace;
   try {
     workspace = await createWorkspace(tx, { ...input, slug, ownerId: userId });

@@ -13,6 +13,7 @@ export type TenantFixture = { tenantId: string; userId: string };
 export const columnOverrides: Record<string, Record<string, () => unknown>> = {
   api_keys: { scopes: () => '{journal:read}' },
   webhook_endpoints: { event_types: () => '{member.joined}', url: () => 'https://hooks.example.com/tessera' },
+  workspace_restores: { source: () => 'upload' },
 };
 
 function scalarFor(column: ColumnInfo): unknown {

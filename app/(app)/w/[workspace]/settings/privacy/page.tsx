@@ -8,18 +8,26 @@ import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { exportDownloadUrl, isDownloadable, listWorkspaceExports, type PrivacyExport } from '@/lib/privacy';
 import { backupRetentionDays, listBackups, nextBackupAt } from '@/lib/privacy/backups';
 import { formatInZone } from '@/lib/time';
-import { requestExportAction } from './actions';
+import { ImportExportForm } from '@/components/privacy/import-export-form';
+import { RestoreList } from '@/components/privacy/restore-list';
+import { listRestores } from '@/lib/privacy/restore-rows';
+import { requestExportAction, restoreFromExportAction, restoreFromUploadAction, restoreUploadTargetAction } from './actions';
 
 export const metadata: Metadata = { title: 'Privacy' };
 
 export default async function PrivacySettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace, can, read } = await requireWorkspacePage((await params).workspace, 'privacy.export');
-  const { exports, backups } = await read(async (tx) => {
+  const { exports, backups, restores } = await read(async (tx) => {
     // A link for each one still downloadable, made fresh for this page view.
     const withLinks = (rows: PrivacyExport[]) =>
       Promise.all(rows.map(async (row) => ({ row, download: isDownloadable(row) ? await exportDownloadUrl(tx, row.id) : null })));
-    return { exports: await withLinks(await listWorkspaceExports(tx, 10)), backups: await withLinks(await listBackups(tx, 31)) };
+    return {
+      exports: await withLinks(await listWorkspaceExports(tx, 10)),
+      backups: await withLinks(await listBackups(tx, 31)),
+      restores: await listRestores(tx, 10),
+    };
   });
+  const restore = { workspace: workspace.slug, action: restoreFromExportAction };
   const lastBackup = backups.find(({ row }) => row.status === 'ready')?.row.finishedAt ?? null;
 
   return (
@@ -49,7 +57,7 @@ export default async function PrivacySettingsPage({ params }: { params: Promise<
           <CardTitle as="h2">Recent exports</CardTitle>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-0">
-          <ExportList exports={exports} timeZone={workspace.timezone} />
+          <ExportList exports={exports} timeZone={workspace.timezone} restore={restore} />
         </CardContent>
       </Card>
 
@@ -63,7 +71,31 @@ export default async function PrivacySettingsPage({ params }: { params: Promise<
           </CardDescription>
         </CardHeader>
         <CardContent className="px-0 py-0 sm:px-0">
-          <ExportList exports={backups} timeZone={workspace.timezone} noun="snapshot" />
+          <ExportList exports={backups} timeZone={workspace.timezone} noun="snapshot" restore={restore} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Import an export</CardTitle>
+          <CardDescription>
+            Upload a Tessera export zip — from this installation or another one, such as the single-user apps — to restore it into a new workspace that you
+            own. Every file is checked against the zip’s manifest first; a damaged or changed zip is refused and nothing is created. Members, API keys,
+            webhooks, billing, usage and the audit trail are not restored.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ImportExportForm workspace={workspace.slug} targetAction={restoreUploadTargetAction} restoreAction={restoreFromUploadAction} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Restores</CardTitle>
+          <CardDescription>Each restore creates a new workspace; this one stays as it is.</CardDescription>
+        </CardHeader>
+        <CardContent className="px-0 py-0 sm:px-0">
+          <RestoreList restores={restores} timeZone={workspace.timezone} />
         </CardContent>
       </Card>
 
