@@ -3,7 +3,10 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
 }
 
-export function contentSecurityPolicy(nonce: string, { dev, production }: { dev: boolean; production: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { dev, production, connect = [] }: { dev: boolean; production: boolean; /** Extra connect-src origins: the storage bucket for presigned uploads. */ connect?: string[] },
+): string {
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic' lets nonce'd scripts load their chunks; React's dev overlay needs eval.
@@ -11,7 +14,7 @@ export function contentSecurityPolicy(nonce: string, { dev, production }: { dev:
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
     "worker-src 'self'",
     "manifest-src 'self'",
     "frame-src 'self'",

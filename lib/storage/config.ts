@@ -34,3 +34,16 @@ export function describeStorageConfig(config: StorageConfig): string {
   }
   return `file storage: local directory ${config.directory}, downloads and uploads through signed app routes`;
 }
+
+/**
+ * Where the browser sends presigned uploads (imports straight to the bucket): the CSP's
+ * connect-src must allow it, or the upload is blocked before it leaves the page. Both address
+ * styles, since which one the SDK presigns depends on the bucket's name as well as the setting.
+ * None for the local backend, whose upload route is same-origin.
+ */
+export function storageConnectOrigins(config: StorageConfig): string[] {
+  if (config.backend !== 's3') return [];
+  const { bucket, region, endpoint } = config.s3;
+  const base = new URL(endpoint ?? `https://s3.${region}.amazonaws.com`);
+  return [base.origin, `${base.protocol}//${bucket}.${base.host}`];
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '@/lib/env';
-import { describeStorageConfig, storageConfigFromEnv } from '@/lib/storage/config';
+import { contentSecurityPolicy } from '@/lib/http/security-headers';
+import { describeStorageConfig, storageConfigFromEnv, storageConnectOrigins } from '@/lib/storage/config';
 
 const secrets = { NODE_ENV: 'test', AUTH_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'cd'.repeat(32) } as const;
 const s3 = { S3_BUCKET: 'tessera', S3_REGION: 'auto', S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', S3_SECRET_ACCESS_KEY: 'secret-never-logged' };
@@ -53,6 +54,18 @@ describe('storage configuration', () => {
     expect(line).toBe('file storage: S3-compatible bucket tessera at acct.r2.cloudflarestorage.com (path-style), region auto, presigned URLs');
     expect(line).not.toMatch(/AKIDEXAMPLE|secret-never-logged/);
     expect(describeStorageConfig(storageConfigFromEnv(parseEnv({ ...secrets, ...s3 })))).toMatch(/at AWS S3, region auto/);
+  });
+
+  it('lets the browser reach the bucket for presigned uploads, and nothing extra for the local backend', () => {
+    const r2 = storageConfigFromEnv(parseEnv({ ...secrets, ...s3, S3_ENDPOINT: 'https://acct.r2.cloudflarestorage.com' }));
+    expect(storageConnectOrigins(r2)).toEqual(['https://acct.r2.cloudflarestorage.com', 'https://tessera.acct.r2.cloudflarestorage.com']);
+    const aws = storageConfigFromEnv(parseEnv({ ...secrets, ...s3, S3_REGION: 'eu-west-1' }));
+    expect(storageConnectOrigins(aws)).toEqual(['https://s3.eu-west-1.amazonaws.com', 'https://tessera.s3.eu-west-1.amazonaws.com']);
+    expect(storageConnectOrigins(storageConfigFromEnv(parseEnv({ ...secrets })))).toEqual([]);
+    expect(contentSecurityPolicy('n', { dev: false, production: true, connect: storageConnectOrigins(aws) })).toContain(
+      "connect-src 'self' https://s3.eu-west-1.amazonaws.com https://tessera.s3.eu-west-1.amazonaws.com;",
+    );
+    expect(contentSecurityPolicy('n', { dev: false, production: true })).toContain("connect-src 'self';");
   });
 
   it('refuses a partial S3 setup in any environment, naming what is missing', () => {
