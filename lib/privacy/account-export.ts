@@ -1,7 +1,7 @@
 import { withSystem } from '@/db/tenant';
 import { recordAccountAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
-import { afterCommitDispatch, enqueueWorkflow } from '@/lib/jobs/outbox';
+import { dispatchAfterResponse, enqueueWorkflow } from '@/lib/jobs/outbox';
 import { isUniqueViolation } from '@/lib/tenancy/db-errors';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
 import {
@@ -36,7 +36,8 @@ export async function requestAccountExport(userId: string, meta: RequestMeta, no
     await enqueueWorkflow(tx, accountExportWorkflow, { userId, exportId: row.id });
     return row;
   });
-  void afterCommitDispatch();
+  // userAction has no events hook (workspaceAction does): start the workflow once the response is out.
+  dispatchAfterResponse();
   return row;
 }
 
