@@ -65,10 +65,11 @@ export default function PrivacyPage() {
       <LegalSection id="rights" title="7. Your rights">
         <p>
           You can access, correct, export and delete your data. Owners can export a whole workspace (JSON and CSV) from its
-          privacy settings, and schedule its deletion from its settings: it is deleted 30 days later unless an owner cancels. A
-          self-service export of your personal account and account deletion are coming; until then write to{' '}
-          <a href="mailto:privacy@tessera.dev">privacy@tessera.dev</a> and we export or delete your data for you. You may also
-          object to or restrict processing, and complain to your data protection authority. We answer within 30 days.
+          privacy settings, restore an export into a new workspace, and schedule a workspace’s deletion from its settings: it is
+          deleted 30 days later unless an owner cancels. In Account → Privacy you can export everything about you (with every
+          workspace you own) and delete your account: it is erased 30 days later unless you cancel, and audit trails then show a
+          pseudonym instead of you. For anything else write to <a href="mailto:privacy@tessera.dev">privacy@tessera.dev</a>. You
+          may also object to or restrict processing, and complain to your data protection authority. We answer within 30 days.
         </p>
       </LegalSection>
       <LegalSection id="retention" title="8. How long we keep it">
