@@ -18,7 +18,7 @@ import { coarseLimitKind, isProtectedPath, isRateLimitExempt, PATHNAME_HEADER, s
 import { serviceUnavailableResponse } from '@/lib/http/service-unavailable';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/observability/request-id';
-import { storageConfigFromEnv, storageConnectOrigins } from '@/lib/storage/config';
+import { connectOriginsOf } from '@/lib/storage/config';
 import { rateLimitHeaders } from '@/lib/ratelimit/headers';
 import type { RateLimitResult } from '@/lib/ratelimit/types';
 import { limitCoarse } from '@/lib/ratelimit/limits';
@@ -41,7 +41,7 @@ async function gate(request: NextRequest, requestId: string) {
   const config = env();
   const production = config.isProduction;
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: config.NODE_ENV === 'development', production, connect: storageConnectOrigins(storageConfigFromEnv(config)) });
+  const csp = contentSecurityPolicy(nonce, { dev: config.NODE_ENV === 'development', production, connect: connectOriginsOf(config) });
   // Every response the coarse limit counted says where its budget stands (RateLimit-*).
   let counted: RateLimitResult | null = null;
   const finish = (response: NextResponse) => {

@@ -5,12 +5,13 @@ import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/actions/form-state';
 
-export function RequestExportForm({ workspace, action }: { workspace: string; action: FormAction<{ exportId: string }> }) {
+/** Starts an export: of a workspace (with its slug) or, without one, of the signed-in person's account. */
+export function RequestExportForm({ workspace, label = 'Export workspace', action }: { workspace?: string; label?: string; action: FormAction<{ exportId: string }> }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-2">
-      <input type="hidden" name="workspace" value={workspace} />
-      <SubmitButton pendingText="Starting…">Export workspace</SubmitButton>
+      {workspace ? <input type="hidden" name="workspace" value={workspace} /> : null}
+      <SubmitButton pendingText="Starting…">{label}</SubmitButton>
       {state?.ok ? (
         <>
           <p role="status" className="text-sm text-muted">

@@ -1,9 +1,8 @@
 import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DownloadIcon } from '@/components/ui/icons';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { DownloadZipLink, ExportStatusBadge } from '@/components/privacy/export-parts';
 import type { FormAction } from '@/lib/actions/form-state';
 import type { PrivacyExport } from '@/lib/privacy';
 import { RestoreExportForm } from './restore-export-form';
@@ -12,13 +11,6 @@ import { formatInZone } from '@/lib/time';
 export { RequestExportForm } from './request-export-form';
 
 type Listed = { row: PrivacyExport; download: { url: string; expiresAt: Date } | null };
-
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  queued: { label: 'Queued', tone: 'info' },
-  running: { label: 'Preparing', tone: 'info' },
-  ready: { label: 'Ready', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-};
 
 function size(bytes: bigint | null): string {
   if (bytes === null) return '';
@@ -51,7 +43,6 @@ export function ExportList({
     <ul className="divide-y divide-border border-t border-border" data-testid={noun === 'export' ? 'export-list' : 'backup-list'}>
       {active ? <RefreshWhileActive active /> : null}
       {exports.map(({ row, download }) => {
-        const status = STATUS[row.status] ?? STATUS.failed!;
         const expired = row.status === 'ready' && !download;
         return (
           <li key={row.id} data-testid={noun === 'export' ? 'export-row' : 'backup-row'} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
@@ -60,7 +51,7 @@ export function ExportList({
                 <span>
                   {noun === 'export' ? 'Requested' : 'Snapshot of'} {formatInZone(row.createdAt, timeZone, 'date-time')}
                 </span>
-                <Badge tone={expired ? 'neutral' : status.tone}>{expired ? 'Expired' : status.label}</Badge>
+                <ExportStatusBadge status={row.status} expired={expired} />
               </p>
               {row.status === 'queued' || row.status === 'running' ? (
                 <ProgressBar
@@ -83,13 +74,7 @@ export function ExportList({
               {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'}{noun === 'export' ? ' Export again to retry.' : ''}</p> : null}
             </div>
             {download && restore ? <RestoreExportForm workspace={restore.workspace} exportId={row.id} action={restore.action} /> : null}
-            {download ? (
-              // A plain link: a file download must not go through client navigation or prefetching.
-              <a href={download.url} download className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-                <DownloadIcon className="size-4" />
-                Download zip
-              </a>
-            ) : null}
+            {download ? <DownloadZipLink url={download.url} /> : null}
           </li>
         );
       })}

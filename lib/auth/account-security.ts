@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withSystem } from '@/db/tenant';
 import { secret } from '@/lib/actions/secret';
-import { AppError } from '@/lib/errors/app-error';
+import { orThrowFormFailure } from '@/lib/errors/form-failure';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
 import { revokeOtherSession, revokeOtherSessions } from './account-sessions';
 import { unlinkOAuthIdentity } from './oauth-link';
@@ -16,7 +16,6 @@ import {
   regenerateRecoveryCodes,
   startTwoFactorEnrolment,
 } from './two-factor/enrolment';
-import type { FormFailure } from './two-factor/request-context';
 
 // Account → Security's reads and commands, each in the one transaction it opens (pages and
 // actions under app/ never open one). A refusal is thrown as AppError, which the action wrapper
@@ -32,18 +31,13 @@ export const passwordChangeInput = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'The two new passwords don’t match.' });
 
-function orThrow<T extends { ok: boolean }>(result: T | FormFailure<string>): T {
-  if (result.ok) return result as T;
-  const failure = result as FormFailure<string>;
-  throw new AppError('validation_failed', failure.message, failure.field ? { field: failure.field } : undefined);
-}
 
 export function securityOverviewOf(userId: string, currentSessionId: string | null): Promise<SecurityOverview> {
   return withSystem('auth: account security page', (tx) => loadSecurityOverview(tx, userId, currentSessionId));
 }
 
 export async function startTwoFactorSetup(userId: string): Promise<void> {
-  orThrow(await withSystem('auth: 2fa enrolment start', (tx) => startTwoFactorEnrolment(tx, userId)));
+  orThrowFormFailure(await withSystem('auth: 2fa enrolment start', (tx) => startTwoFactorEnrolment(tx, userId)));
 }
 
 export async function cancelTwoFactorSetup(userId: string): Promise<void> {
@@ -51,15 +45,15 @@ export async function cancelTwoFactorSetup(userId: string): Promise<void> {
 }
 
 export async function confirmTwoFactorSetup(userId: string, code: string, meta: RequestMeta): Promise<string[]> {
-  return orThrow(await withSystem('auth: 2fa enrolment confirm', (tx) => confirmTwoFactorEnrolment(tx, userId, code, meta))).recoveryCodes;
+  return orThrowFormFailure(await withSystem('auth: 2fa enrolment confirm', (tx) => confirmTwoFactorEnrolment(tx, userId, code, meta))).recoveryCodes;
 }
 
 export async function newRecoveryCodes(userId: string, code: string): Promise<string[]> {
-  return orThrow(await withSystem('auth: 2fa recovery codes', (tx) => regenerateRecoveryCodes(tx, userId, code))).recoveryCodes;
+  return orThrowFormFailure(await withSystem('auth: 2fa recovery codes', (tx) => regenerateRecoveryCodes(tx, userId, code))).recoveryCodes;
 }
 
 export async function turnOffTwoFactor(userId: string, input: { password: string; code: string }, meta: RequestMeta): Promise<void> {
-  orThrow(await withSystem('auth: 2fa disable', (tx) => disableTwoFactor(tx, userId, input, meta)));
+  orThrowFormFailure(await withSystem('auth: 2fa disable', (tx) => disableTwoFactor(tx, userId, input, meta)));
 }
 
 /** The new password, then the notice email after commit; returns how many other sessions ended. */
@@ -68,17 +62,17 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
   context: RequestMeta & { currentSessionId: string | null },
 ): Promise<number> {
-  return orThrow(await changePasswordAndNotify(userId, input, context)).revokedSessions;
+  return orThrowFormFailure(await changePasswordAndNotify(userId, input, context)).revokedSessions;
 }
 
 export async function revokeSessionOf(userId: string, sessionId: string, currentSessionId: string | null, meta: RequestMeta): Promise<void> {
-  orThrow(await withSystem('auth: session revoke', (tx) => revokeOtherSession(tx, userId, sessionId, currentSessionId, meta)));
+  orThrowFormFailure(await withSystem('auth: session revoke', (tx) => revokeOtherSession(tx, userId, sessionId, currentSessionId, meta)));
 }
 
 export async function revokeOtherSessionsOf(userId: string, currentSessionId: string | null, meta: RequestMeta): Promise<number> {
-  return orThrow(await withSystem('auth: sessions revoke others', (tx) => revokeOtherSessions(tx, userId, currentSessionId, meta))).revoked;
+  return orThrowFormFailure(await withSystem('auth: sessions revoke others', (tx) => revokeOtherSessions(tx, userId, currentSessionId, meta))).revoked;
 }
 
 export async function disconnectProvider(userId: string, provider: OAuthProviderId, meta: RequestMeta): Promise<void> {
-  orThrow(await withSystem('auth: oauth unlink', (tx) => unlinkOAuthIdentity(tx, userId, provider, meta)));
+  orThrowFormFailure(await withSystem('auth: oauth unlink', (tx) => unlinkOAuthIdentity(tx, userId, provider, meta)));
 }

@@ -2,20 +2,14 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
 import { queueTemplate } from '@/lib/email/templates';
-import { AppError } from '@/lib/errors/app-error';
 import { afterCommitDispatch } from '@/lib/jobs/outbox';
-import { storage, type FileStorage } from '@/lib/storage';
 import { markAccountExportFailed, markAccountExportReady, type AccountExport } from './account-export-rows';
 import { accountExportFilename } from './account-export-writer';
-import { EXPORT_TTL_SECONDS } from './export-links';
+import { EXPORT_TTL_SECONDS, signedZipUrl } from './export-links';
 
-/** A link that downloads a ready account export without a session, until the earlier of seven days and its expiry. */
-export async function signedAccountExportUrl(row: AccountExport, now: Date, store: FileStorage = storage()): Promise<{ url: string; expiresAt: Date }> {
-  if (row.status !== 'ready' || !row.storageKey || !row.expiresAt) throw new AppError('conflict', 'This export is not ready to download.');
-  const seconds = Math.min(EXPORT_TTL_SECONDS, Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000));
-  if (seconds < 1) throw new AppError('not_found', 'This export has expired; request a new one.');
-  const url = await store.signedDownloadUrl(row.storageKey, { expiresInSeconds: seconds, filename: accountExportFilename(row.startedAt ?? row.createdAt) });
-  return { url, expiresAt: new Date(now.getTime() + seconds * 1000) };
+/** A link that downloads a ready account export without a session (signedZipUrl). */
+export function signedAccountExportUrl(row: AccountExport, now: Date): Promise<{ url: string; expiresAt: Date }> {
+  return signedZipUrl(row, accountExportFilename(row.startedAt ?? row.createdAt), { now });
 }
 
 /** Ready, and the email with a link valid as long as the export (seven days), in one transaction. */

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { accounts, auditLog, memberships, userSessions, users, workspaces } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
@@ -11,7 +8,7 @@ import { ownedWorkspaces } from '@/lib/tenancy/owned-workspaces';
 import { markAccountExportRunning, recordAccountExportStep } from './account-export-rows';
 import { DEFAULT_BATCH_ROWS } from './export-table';
 import { writeWorkspaceInto } from './export-writer';
-import { ZipSink } from './zip-sink';
+import { writeZip } from './zip-sink';
 
 export function accountExportKey(userId: string, exportId: string): string {
   return userKey(userId, 'account-exports', `${exportId}.zip`);
@@ -48,9 +45,7 @@ export async function writeAccountExport(userId: string, exportId: string, optio
   const account = await readAccount(userId);
 
   const storageKey = accountExportKey(userId, exportId);
-  const sink = new ZipSink(options.store ?? storage(), storageKey, accountExportFilename(exportedAt));
-  const scratch = await mkdtemp(path.join(tmpdir(), 'tessera-account-export-'));
-  try {
+  const { bytes, sha256, result: manifest } = await writeZip(options.store ?? storage(), storageKey, accountExportFilename(exportedAt), async (sink, scratch) => {
     const sha256: Record<string, string> = {};
     for (const [name, value] of Object.entries(account.files)) {
       const bytes = Buffer.from(JSON.stringify(value, null, 2) + '\n');
@@ -63,22 +58,17 @@ export async function writeAccountExport(userId: string, exportId: string, optio
     await withSystem('privacy: account export progress', (tx) => recordAccountExportStep(tx, exportId, steps));
     for (const workspace of owned) {
       const folder = `workspaces/${workspace.slug}/`;
-      const manifest = await writeWorkspaceInto(sink, workspace.ctx, { scratch, exportedAt, batchRows: DEFAULT_BATCH_ROWS, folder });
-      nested.push({ id: workspace.id, name: workspace.name, slug: workspace.slug, folder, tables: manifest.tables.length, rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0) });
+      const written = await writeWorkspaceInto(sink, workspace.ctx, { scratch, exportedAt, batchRows: DEFAULT_BATCH_ROWS, folder });
+      nested.push({ id: workspace.id, name: workspace.name, slug: workspace.slug, folder, tables: written.tables.length, rows: written.tables.reduce((sum, t) => sum + t.rows, 0) });
       steps += 1;
       await withSystem('privacy: account export progress', (tx) => recordAccountExportStep(tx, exportId, steps));
     }
     const manifest: AccountExportManifest = { format: 'tessera-account-export', version: 1, exportedAt: exportedAt.toISOString(), user: { id: userId, email: account.email }, sha256, workspaces: nested };
     sink.zip.addBuffer(Buffer.from(accountReadme(manifest)), 'README.md', { mtime: exportedAt });
     sink.zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 'manifest.json', { mtime: exportedAt });
-    const stored = await sink.finish();
-    return { storageKey, bytes: stored.bytes, sha256: stored.sha256, manifest };
-  } catch (error) {
-    sink.abort(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+    return manifest;
+  });
+  return { storageKey, bytes, sha256, manifest };
 }
 
 async function readAccount(userId: string) {

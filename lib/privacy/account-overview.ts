@@ -5,6 +5,7 @@ import { ownedWorkspaces } from '@/lib/tenancy/owned-workspaces';
 import { accountExportsOf, type AccountExport } from './account-export';
 import { signedAccountExportUrl } from './account-export-finish';
 import { nextBackupAt } from './backups';
+import { isDownloadable } from './export-links';
 
 export type OwnedWorkspaceBackups = { id: string; name: string; slug: string; lastBackupAt: Date | null; snapshots: number };
 
@@ -20,7 +21,7 @@ export async function accountPrivacyOverview(userId: string, now = new Date()): 
   const exports = await Promise.all(
     rows.map(async (row) => ({
       row,
-      download: row.status === 'ready' && row.expiresAt && row.expiresAt > now ? await signedAccountExportUrl(row, now) : null,
+      download: isDownloadable(row, now) ? await signedAccountExportUrl(row, now) : null,
     })),
   );
   const ids = owned.map((w) => w.id);

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { exportTables, schemaVersion } from '@/db/export-catalog';
 import { workspaces } from '@/db/schema';
@@ -10,7 +7,7 @@ import { exportFilename } from './export-links';
 import { exportReadme, type ExportManifest, type ManifestTable } from './export-manifest';
 import { markRunning, recordProgress } from './export-rows';
 import { DEFAULT_BATCH_ROWS, exportTable } from './export-table';
-import { ZipSink } from './zip-sink';
+import { writeZip, type ZipSink } from './zip-sink';
 
 export type WrittenExport = { storageKey: string; bytes: number; sha256: string; manifest: ExportManifest };
 
@@ -38,24 +35,16 @@ export async function writeWorkspaceExport(ctx: TenantContext, exportId: string,
     if (!workspace) throw new Error(`export ${exportId}: workspace ${ctx.tenantId} not found`);
     return workspace;
   });
-  const sink = new ZipSink(store, storageKey, exportFilename(workspace.slug, exportedAt));
-  const scratch = await mkdtemp(path.join(tmpdir(), 'tessera-export-'));
-  try {
-    const manifest = await writeWorkspaceInto(sink, ctx, {
+  const { bytes, sha256, result: manifest } = await writeZip(store, storageKey, exportFilename(workspace.slug, exportedAt), (sink, scratch) =>
+    writeWorkspaceInto(sink, ctx, {
       scratch,
       exportedAt,
       batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
       onStart: (tx, tables) => markRunning(tx, exportId, tables),
       onTable: (tx, tablesDone, rowsDone) => recordProgress(tx, exportId, tablesDone, rowsDone),
-    });
-    const stored = await sink.finish();
-    return { storageKey, bytes: stored.bytes, sha256: stored.sha256, manifest };
-  } catch (error) {
-    sink.abort(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+    }),
+  );
+  return { storageKey, bytes, sha256, manifest };
 }
 
 export type WorkspaceIntoOptions = {

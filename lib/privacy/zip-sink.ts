@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { FileStorage } from '@/lib/storage';
@@ -59,5 +62,29 @@ export class ZipSink {
   /** Stops the upload: storage discards the partial object. */
   abort(error: Error): void {
     this.counter.destroy(error);
+  }
+}
+
+/**
+ * Builds one zip into storage at `key`: `fill` adds the entries, given the sink and a scratch
+ * directory (removed afterwards). The upload is aborted if `fill` throws, so storage never keeps
+ * a partial object; the stored size and SHA-256 come back with what `fill` returned.
+ */
+export async function writeZip<T>(
+  store: FileStorage,
+  key: string,
+  filename: string,
+  fill: (sink: ZipSink, scratch: string) => Promise<T>,
+): Promise<StoredZip & { result: T }> {
+  const sink = new ZipSink(store, key, filename);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'tessera-export-'));
+  try {
+    const result = await fill(sink, scratch);
+    return { ...(await sink.finish()), result };
+  } catch (error) {
+    sink.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -47,3 +47,12 @@ export function storageConnectOrigins(config: StorageConfig): string[] {
   const base = new URL(endpoint ?? `https://s3.${region}.amazonaws.com`);
   return [base.origin, `${base.protocol}//${bucket}.${base.host}`];
 }
+
+const originsByEnv = new WeakMap<ResolvedEnv, string[]>();
+
+/** storageConnectOrigins for the resolved env, worked out once per env (the middleware asks on every request). */
+export function connectOriginsOf(config: ResolvedEnv): string[] {
+  let origins = originsByEnv.get(config);
+  if (!origins) originsByEnv.set(config, (origins = storageConnectOrigins(storageConfigFromEnv(config))));
+  return origins;
+}

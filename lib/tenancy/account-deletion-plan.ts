@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, users, workspaces } from '@/db/schema';
 import type { Tx, WorkspaceRole } from '@/db/tenant';
+import { ROLE_ORDER } from './members';
 
 /** A workspace the person is the only owner of: it must be handed over or deleted with the account. */
 export type LastOwnedWorkspace = {
@@ -36,8 +37,6 @@ export const decisionSchema = z
 
 export type Decision = z.output<typeof decisionSchema>;
 
-const ROLE_ORDER: Record<WorkspaceRole, number> = { owner: 0, admin: 1, member: 2, viewer: 3 };
-
 /** What deleting this account would do, read in the caller's (system) transaction. */
 export async function readAccountDeletionPlan(tx: Tx, userId: string): Promise<AccountDeletionPlan | null> {
   const [user] = await tx
@@ -61,11 +60,11 @@ export async function readAccountDeletionPlan(tx: Tx, userId: string): Promise<A
   const ids = mine.map((w) => w.id);
   const others = ids.length
     ? await tx
-        .select({ tenantId: memberships.tenantId, userId: memberships.userId, role: memberships.role, name: users.name, email: users.email, joinedAt: memberships.createdAt })
+        .select({ tenantId: memberships.tenantId, userId: memberships.userId, role: memberships.role, name: users.name, email: users.email })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(inArray(memberships.tenantId, ids), ne(memberships.userId, userId)))
-        .orderBy(asc(memberships.createdAt))
+        .orderBy(ROLE_ORDER, asc(memberships.createdAt))
     : [];
 
   const shared: AccountDeletionPlan['shared'] = [];
@@ -82,9 +81,7 @@ export async function readAccountDeletionPlan(tx: Tx, userId: string): Promise<A
       name: workspace.name,
       slug: workspace.slug,
       deletionScheduledFor: workspace.deletionScheduledFor,
-      others: rest
-        .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.joinedAt.getTime() - b.joinedAt.getTime())
-        .map(({ userId, name, email, role }) => ({ userId, name, email, role })),
+      others: rest.map(({ userId, name, email, role }) => ({ userId, name, email, role })),
     });
   }
   return {

@@ -7,6 +7,7 @@ import { startEmailDelivery } from '@/lib/email';
 import { queueTemplate } from '@/lib/email/templates';
 import { storage, userPrefix } from '@/lib/storage';
 import { readAccountDeletionPlan } from './account-deletion-plan';
+import { setRole } from './members';
 import { NO_REQUEST_META } from './request-meta';
 import { purgeWorkspace } from './workspace-purge';
 
@@ -66,7 +67,7 @@ export async function purgeAccount(userId: string, now = new Date()): Promise<Ac
     const handedOver: string[] = [];
     for (const workspace of handOver) {
       const heir = workspace.others[0]!;
-      await tx.update(memberships).set({ role: 'owner' }).where(and(eq(memberships.tenantId, workspace.id), eq(memberships.userId, heir.userId)));
+      await setRole(tx, workspace.id, heir.userId, 'owner');
       await recordWorkspaceAudit(tx, workspace.id, {
         action: 'workspace.ownership_transferred',
         actorUserId: null,

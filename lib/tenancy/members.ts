@@ -38,7 +38,8 @@ const MEMBER_FIELDS = {
   twoFactor: sql<boolean>`${memberships.userId} in (select members_with_two_factor())`,
 };
 
-const ROLE_ORDER = sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 when 'member' then 2 else 3 end`;
+/** Owners first, then admins, members, viewers: the order member lists and heirs are shown in. */
+export const ROLE_ORDER = sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 when 'member' then 2 else 3 end`;
 
 /** The workspace's members, owners first. */
 export async function listMembers(tx: Tx): Promise<MemberListItem[]> {
@@ -93,7 +94,7 @@ function audit(ctx: TenantContext, meta: RequestMeta, targetId: string) {
   return { actorUserId: ctx.userId, targetType: 'user', targetId, ip: meta.ip, userAgent: meta.userAgent };
 }
 
-function setRole(tx: Tx, tenantId: string, userId: string, role: WorkspaceRole) {
+export function setRole(tx: Tx, tenantId: string, userId: string, role: WorkspaceRole) {
   return tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
 }
 

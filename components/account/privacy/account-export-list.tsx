@@ -1,18 +1,10 @@
 import { RefreshWhileActive } from '@/components/jobs/refresh-while-active';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DownloadIcon } from '@/components/ui/icons';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { DownloadZipLink, ExportStatusBadge } from '@/components/privacy/export-parts';
 import type { AccountPrivacyOverview } from '@/lib/privacy/account-overview';
 import { formatInZone } from '@/lib/time';
-
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  queued: { label: 'Queued', tone: 'info' },
-  running: { label: 'Preparing', tone: 'info' },
-  ready: { label: 'Ready', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-};
 
 /** The person's recent exports: progress while one runs (the page refreshes itself), a download link once ready. */
 export function AccountExportList({ exports, timeZone }: { exports: AccountPrivacyOverview['exports']; timeZone: string }) {
@@ -23,13 +15,12 @@ export function AccountExportList({ exports, timeZone }: { exports: AccountPriva
       {active ? <RefreshWhileActive active /> : null}
       {exports.map(({ row, download }) => {
         const expired = row.status === 'ready' && !download;
-        const status = STATUS[row.status] ?? STATUS.failed!;
         return (
           <li key={row.id} data-testid="account-export-row" className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
             <div className="min-w-0 flex-1 space-y-1">
               <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
                 <span>Requested {formatInZone(row.createdAt, timeZone, 'date-time')}</span>
-                <Badge tone={expired ? 'neutral' : status.tone}>{expired ? 'Expired' : status.label}</Badge>
+                <ExportStatusBadge status={row.status} expired={expired} />
               </p>
               {row.status === 'queued' || row.status === 'running' ? (
                 <ProgressBar
@@ -47,13 +38,7 @@ export function AccountExportList({ exports, timeZone }: { exports: AccountPriva
               {expired ? <p className="text-xs text-muted">No longer downloadable: export again.</p> : null}
               {row.status === 'failed' ? <p className="text-xs text-danger">{row.error ?? 'The export failed.'} Export again to retry.</p> : null}
             </div>
-            {download ? (
-              // A plain link: a file download must not go through client navigation or prefetching.
-              <a href={download.url} download className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-                <DownloadIcon className="size-4" />
-                Download zip
-              </a>
-            ) : null}
+            {download ? <DownloadZipLink url={download.url} /> : null}
           </li>
         );
       })}

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { and, eq, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,22 +7,19 @@ import { withSystem } from '@/db/tenant';
 import { pseudonymFor } from '@/lib/audit/pseudonymise';
 import { accountChain, verifyChain, workspaceChain } from '@/lib/audit/verify';
 import { hashPassword } from '@/lib/auth/password';
-import { resetEnvCache } from '@/lib/env';
 import { resetStorage, storage, userKey } from '@/lib/storage';
 import { cancelAccountDeletion, decisionsOfLink, emailDeletionLink, scheduleAccountDeletion, accountDeletionPlan, type Decision } from '@/lib/tenancy/account-deletion';
 import { dueAccountDeletions, purgeAccount } from '@/lib/tenancy/account-purge';
 import { DELETION_GRACE_DAYS } from '@/lib/tenancy/workspace-deletion';
 import { createKey, putOnPlan } from '../api-keys/support';
+import { useTempStorage } from '../privacy/support';
 import { addMember, createWorkspaceWithOwner, ctxFor, meta, rolesOf } from './support';
 
 const DAY = 86_400_000;
 let directory = '';
 
-beforeAll(async () => {
-  directory = await mkdtemp(path.join(tmpdir(), 'tessera-account-purge-'));
-  process.env.STORAGE_DIR = directory;
-  resetEnvCache();
-  resetStorage();
+beforeAll(() => {
+  directory = useTempStorage();
 });
 afterAll(async () => {
   resetStorage();

@@ -5,19 +5,12 @@ import { z } from 'zod';
 import { formList } from '@/lib/actions/form-data';
 import { secret } from '@/lib/actions/secret';
 import { userAction } from '@/lib/actions/user-action';
-import { AppError } from '@/lib/errors/app-error';
+import { orThrowFormFailure } from '@/lib/errors/form-failure';
 import { requestAccountExport } from '@/lib/privacy/account-export';
 import { cancelAccountDeletion, decisionSchema, emailDeletionLink, scheduleAccountDeletion } from '@/lib/tenancy/account-deletion';
 
 const PAGE = '/account/privacy';
 
-type Failure = { ok: false; field?: string; message: string };
-
-function orThrow<R extends { ok: true } | Failure>(result: R): Extract<R, { ok: true }> {
-  if (result.ok) return result as Extract<R, { ok: true }>;
-  const failure = result as Failure;
-  throw new AppError('validation_failed', failure.message, failure.field ? { field: failure.field } : undefined);
-}
 
 export const requestAccountExportAction = userAction({ input: z.object({}), component: 'privacy' }, async ({ user, meta }) => {
   const row = await requestAccountExport(user.id, meta);
@@ -31,21 +24,21 @@ const code = secret(z.string().trim().max(64).optional());
 export const scheduleAccountDeletionAction = userAction(
   { input: z.object({ password: secret(z.string().min(1, 'Enter your password.').max(1024)), code, decisions }), component: 'privacy' },
   async ({ input, user, meta }) => {
-    const result = orThrow(await scheduleAccountDeletion(user.id, { proof: { kind: 'password', password: input.password }, code: input.code || undefined, decisions: input.decisions }, meta));
+    const result = orThrowFormFailure(await scheduleAccountDeletion(user.id, { proof: { kind: 'password', password: input.password }, code: input.code || undefined, decisions: input.decisions }, meta));
     revalidatePath(PAGE);
     return { scheduledFor: result.scheduledFor.toISOString() };
   },
 );
 
 export const emailDeletionLinkAction = userAction({ input: z.object({ decisions }), component: 'privacy' }, async ({ input, user }) => {
-  orThrow(await emailDeletionLink(user.id, input.decisions));
+  orThrowFormFailure(await emailDeletionLink(user.id, input.decisions));
   return { sent: true };
 });
 
 export const confirmDeletionLinkAction = userAction(
   { input: z.object({ token: secret(z.string().min(1).max(200)), code }), component: 'privacy' },
   async ({ input, user, meta }) => {
-    const result = orThrow(await scheduleAccountDeletion(user.id, { proof: { kind: 'link', token: input.token }, code: input.code || undefined, decisions: [] }, meta));
+    const result = orThrowFormFailure(await scheduleAccountDeletion(user.id, { proof: { kind: 'link', token: input.token }, code: input.code || undefined, decisions: [] }, meta));
     revalidatePath(PAGE);
     return { scheduledFor: result.scheduledFor.toISOString() };
   },

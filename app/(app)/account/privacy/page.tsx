@@ -3,9 +3,9 @@ import type { Metadata } from 'next';
 import { ACCOUNT_LABEL, AccountTabs } from '@/components/account/account-tabs';
 import { AccountExportList } from '@/components/account/privacy/account-export-list';
 import { CancelAccountDeletionForm, DeleteAccountForm } from '@/components/account/privacy/delete-account-form';
-import { RequestAccountExportForm } from '@/components/account/privacy/request-account-export-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { RequestExportForm } from '@/components/privacy/request-export-form';
 import { accountPrivacyOverview } from '@/lib/privacy/account-overview';
 import { backupRetentionDays } from '@/lib/privacy/backups';
 import { accountDeletionPlan } from '@/lib/tenancy/account-deletion';
@@ -40,7 +40,7 @@ export default async function AccountPrivacyPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <RequestAccountExportForm action={requestAccountExportAction} />
+          <RequestExportForm label="Export my data" action={requestAccountExportAction} />
         </CardContent>
         <CardContent className="px-0 py-0 sm:px-0">
           <AccountExportList exports={overview.exports} timeZone={timeZone} />
