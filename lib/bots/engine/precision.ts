@@ -6,8 +6,7 @@ const EPSILON = 1e-9;
 
 function decimalsOf(step: number): number {
   if (!Number.isFinite(step) || step <= 0) return 0;
-  const text = step.toExponential();
-  const [mantissa, exponent] = text.split('e');
+  const [mantissa = '', exponent = '0'] = step.toExponential().split('e');
   const fraction = (mantissa.split('.')[1] ?? '').length;
   return Math.max(0, fraction - Number(exponent));
 }
