@@ -9,3 +9,4 @@ export * from './api-keys';
 export * from './api';
 export * from './webhooks';
 export * from './privacy';
+export * from './bots';

@@ -14,6 +14,13 @@ export const columnOverrides: Record<string, Record<string, () => unknown>> = {
   api_keys: { scopes: () => '{journal:read}' },
   webhook_endpoints: { event_types: () => '{member.joined}', url: () => 'https://hooks.example.com/tessera' },
   workspace_restores: { source: () => 'upload' },
+  bots: { status: () => 'inactive', exchange: () => 'paper', strategy: () => 'dca_ladder' },
+  bot_pairs: { side: () => 'long' },
+  bot_deals: { status: () => 'open', side: () => 'long' },
+  bot_orders: { side: () => 'buy', type: () => 'market', status: () => 'open' },
+  bot_trades: { action: () => 'OPENED' },
+  bot_run_logs: { status: () => 'succeeded' },
+  bot_backtests: { status: () => 'queued', strategy: () => 'dca_ladder' },
 };
 
 function scalarFor(column: ColumnInfo): unknown {
