@@ -28,6 +28,8 @@ export const SYSTEM_REASONS = [
   'api_keys',
   /** Nightly workspace snapshots: queueing one per workspace and pruning those past retention. */
   'privacy',
+  /** The bot scheduler: which active bots across workspaces are due to run. */
+  'bots',
   /** Platform staff; every use is audited. */
   'admin',
   /** Demo and first-start seed. */

@@ -21,6 +21,12 @@ export function failure(
   return { ok: false, error: { code, message }, ...extra };
 }
 
+function fieldErrorsOf(value: unknown): Record<string, string[]> | null {
+  if (!value || typeof value !== 'object') return null;
+  const entries = Object.entries(value).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((m) => typeof m === 'string'));
+  return entries.length ? Object.fromEntries(entries) : null;
+}
+
 /**
  * AppError → the form's message (under a field when `details.field` names one); a database outage
  * → "try again shortly"; anything else is logged and shown as a generic failure. Redirects and notFound pass through.
@@ -29,8 +35,10 @@ export function actionFailure(error: unknown, component: string, values?: Record
   unstable_rethrow(error);
   if (error instanceof AppError) {
     const field = typeof error.details?.field === 'string' ? error.details.field : null;
+    // A lib check that finds several problems at once (a bot's config) names them all in `details.fields`.
+    const fields = fieldErrorsOf(error.details?.fields);
     return failure(error.code, error.message, {
-      ...(field ? { fieldErrors: { [field]: [error.message] } } : {}),
+      ...(fields ? { fieldErrors: fields } : field ? { fieldErrors: { [field]: [error.message] } } : {}),
       ...(values ? { values } : {}),
     });
   }
