@@ -130,6 +130,7 @@ CREATE TABLE "bot_trades" (
 	"position_value" numeric,
 	"margin_level" numeric,
 	"liquidation" boolean DEFAULT false NOT NULL,
+	"fill_key" text NOT NULL,
 	"executed_at" timestamp with time zone NOT NULL,
 	"tenant_id" uuid NOT NULL,
 	CONSTRAINT "bot_trades_tenant_key" UNIQUE("tenant_id","id"),
@@ -198,6 +199,7 @@ CREATE UNIQUE INDEX "bot_pairs_bot_symbol_idx" ON "bot_pairs" USING btree ("tena
 CREATE UNIQUE INDEX "bot_run_logs_bot_slot_idx" ON "bot_run_logs" USING btree ("tenant_id","bot_id","slot");--> statement-breakpoint
 CREATE INDEX "bot_run_logs_tenant_bot_created_idx" ON "bot_run_logs" USING btree ("tenant_id","bot_id","created_at");--> statement-breakpoint
 CREATE INDEX "bot_trades_tenant_bot_executed_idx" ON "bot_trades" USING btree ("tenant_id","bot_id","executed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "bot_trades_fill_idx" ON "bot_trades" USING btree ("tenant_id","fill_key");--> statement-breakpoint
 CREATE INDEX "bots_tenant_created_idx" ON "bots" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "bots_due_idx" ON "bots" USING btree ("next_run_at") WHERE "bots"."status" = 'active';--> statement-breakpoint
 CREATE POLICY "bot_backtests_tenant_isolation" ON "bot_backtests" AS PERMISSIVE FOR ALL TO "app_user" USING (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))::uuid) WITH CHECK (tenant_id = (select nullif(current_setting('app.tenant_id', true), ''))::uuid);--> statement-breakpoint

@@ -173,6 +173,8 @@ export const botTrades = tenantTable(
     positionValue: decimal('position_value'),
     marginLevel: decimal('margin_level'),
     liquidation: boolean('liquidation').notNull().default(false),
+    // The fill it records (client order id, time, quantity): a retried run records a fill once.
+    fillKey: text('fill_key').notNull(),
     executedAt: at('executed_at').notNull(),
   },
   (t) => [
@@ -181,6 +183,7 @@ export const botTrades = tenantTable(
     tenantRef(t, t.dealId, botDeals, { onDelete: 'cascade', name: 'bot_trades_deal_fk' }),
     tenantRef(t, t.orderId, botOrders, { onDelete: 'cascade', name: 'bot_trades_order_fk' }),
     index('bot_trades_tenant_bot_executed_idx').on(t.tenantId, t.botId, t.executedAt),
+    uniqueIndex('bot_trades_fill_idx').on(t.tenantId, t.fillKey),
     check('bot_trades_action', sql`${t.action} in ('OPENED', 'ADDED', 'REDUCED', 'CLOSED')`),
   ],
 );
