@@ -30,19 +30,21 @@ export async function queueDueBotRuns(now = new Date(), options: { limit?: numbe
   const limit = options.limit ?? 50_000;
   // `tenantIds` narrows a tick to some workspaces (an operator re-running it for them; tests).
   const only = options.tenantIds ? sql`and tenant_id = any(${`{${options.tenantIds.join(',')}}`}::uuid[])` : sql``;
+  // postgres-js takes a Date only where drizzle knows the column; in raw SQL it wants the text.
+  const at = now.toISOString();
   return withSystem('bots: queue due runs', async (tx) => {
     const claimed = rowsOf<{ id: string; tenant_id: string; slot: Date | string }>(
       await tx.execute(sql`
         with due as (
           select id, tenant_id, run_interval_minutes * 60 as seconds
           from bots
-          where status = 'active' and next_run_at <= ${now} ${only}
+          where status = 'active' and next_run_at <= ${at}::timestamptz ${only}
           order by next_run_at
           limit ${limit}
           for update skip locked
         ), slotted as (
           select id, tenant_id, seconds,
-                 to_timestamp(floor(extract(epoch from ${now}::timestamptz) / seconds) * seconds) as slot
+                 to_timestamp(floor(extract(epoch from ${at}::timestamptz) / seconds) * seconds) as slot
           from due
         )
         update bots b

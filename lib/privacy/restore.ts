@@ -80,7 +80,11 @@ export async function restoreIntoNewWorkspace(input: RestoreInput): Promise<Rest
       const ids = new IdMaps();
       const rows: Record<string, number> = {};
       const target = { tenantId: created.id, sourceTenantId: manifest.workspace.id, userId: input.userId };
-      for (const table of plan.tables) rows[table.name] = await restoreTable(tx, opened, table, ids, target);
+      for (const table of plan.tables) {
+        const count = await restoreTable(tx, opened, table, ids, target);
+        // The report names what came back; every product's empty tables would only bury it.
+        if (count > 0) rows[table.name] = count;
+      }
       danglingProblems(plan.tables, ids, problems);
       await verifyRestored(tx, plan.tables, created.id, problems);
       problems.throwIfAny();
