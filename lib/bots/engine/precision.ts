@@ -4,15 +4,32 @@ import type { MarketRules } from './types';
 // with a small tolerance: 0.3 / 0.1 is 2.9999999999999996 and must count as 3 steps.
 const EPSILON = 1e-9;
 
+// Markets have a handful of steps, and rounding runs for every order a backtest considers.
+const decimalsCache = new Map<number, number>();
+
 function decimalsOf(step: number): number {
+  let decimals = decimalsCache.get(step);
+  if (decimals === undefined) {
+    decimals = countDecimals(step);
+    if (decimalsCache.size < 1000) decimalsCache.set(step, decimals);
+  }
+  return decimals;
+}
+
+function countDecimals(step: number): number {
   if (!Number.isFinite(step) || step <= 0) return 0;
   const [mantissa = '', exponent = '0'] = step.toExponential().split('e');
   const fraction = (mantissa.split('.')[1] ?? '').length;
   return Math.max(0, fraction - Number(exponent));
 }
 
+const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** Cuts the binary noise off a multiple of `step` (0.30000000000000004 → 0.3) without toFixed's string round trip. */
 function fixed(value: number, step: number): number {
-  return Number(value.toFixed(Math.min(20, decimalsOf(step))));
+  const power = POWERS[decimalsOf(step)];
+  if (power === undefined) return Number(value.toFixed(Math.min(20, decimalsOf(step))));
+  return Math.round(value * power) / power;
 }
 
 export function roundDownToStep(value: number, step: number): number {

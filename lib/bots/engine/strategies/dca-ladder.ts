@@ -49,7 +49,20 @@ const takeProfitKey = (deal: DcaDeal) => `${dealPrefix(deal.n)}t${deal.takeProfi
 
 type KeyKind = { deal: number; kind: 'bo' | 'so' | 'tp' | 'close'; step: number };
 
+// Keys repeat from run to run (and from minute to minute in a backtest): parse each once.
+const parsedKeys = new Map<string, KeyKind | null>();
+
 function parseKey(key: string): KeyKind | null {
+  let parsed = parsedKeys.get(key);
+  if (parsed === undefined) {
+    parsed = parseKeyText(key);
+    if (parsedKeys.size > 10_000) parsedKeys.clear();
+    parsedKeys.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parseKeyText(key: string): KeyKind | null {
   const match = /^d([0-9a-z]+)-(bo|s(\d+)(?:r\d+)?|t\d+|sl[0-9a-z]*|tr[0-9a-z]*)$/.exec(key);
   if (!match) return null;
   const deal = parseInt(match[1]!, 36);
@@ -224,9 +237,12 @@ function placeTakeProfit(run: Run, deal: DcaDeal, position: Position, peak: numb
   }
   qty = Math.min(qty, position.size, rules.maxQty);
   const price = roundPrice(takeProfitPrice(average, profit, params.side), rules, exitSide(params.side));
-  const current = resting.filter((r) => r.parsed.kind === 'tp');
-  const same = current.find((r) => r.order.key === takeProfitKey(deal) && r.order.price !== null && Math.abs(r.order.price - price) < rules.tickSize / 2 && Math.abs(r.order.qty - qty) < rules.lotStep / 2);
-  if (same && current.length === 1) return deal;
+  const current: typeof resting = [];
+  for (const r of resting) if (r.parsed.kind === 'tp') current.push(r);
+  if (current.length === 1) {
+    const { order } = current[0]!;
+    if (order.key === takeProfitKey(deal) && order.price !== null && Math.abs(order.price - price) < rules.tickSize / 2 && Math.abs(order.qty - qty) < rules.lotStep / 2) return deal;
+  }
   for (const r of current) run.cancel.push(r.order.key);
   const next = current.length || deal.takeProfitRevision > 0 || snap.fills.some((f) => parseKey(f.key)?.kind === 'tp') ? { ...deal, takeProfitRevision: deal.takeProfitRevision + 1 } : deal;
   run.place.push({ key: takeProfitKey(next), side: exitSide(params.side), type: 'limit', price, qty, reduceOnly: true, postOnly: false, purpose: 'take_profit' });
@@ -288,6 +304,10 @@ function placeSafetyOrders(run: Run, deal: DcaDeal, position: Position, entry: n
   return deal;
 }
 
+function finish(run: Run, state: DcaLadderState): StepResult<DcaLadderState> {
+  return { cancel: run.cancel, place: run.place, state, events: run.events };
+}
+
 const INITIAL_STATE: DcaLadderState = Object.freeze({ deals: 0, deal: null, cooldownUntil: 0 });
 
 export const dcaLadder: Strategy<DcaLadderParams, DcaLadderState> = {
@@ -306,16 +326,15 @@ export const dcaLadder: Strategy<DcaLadderParams, DcaLadderState> = {
       place: [],
       cancel: [],
     };
-    const done = (next: DcaLadderState): StepResult<DcaLadderState> => ({ cancel: run.cancel, place: run.place, state: next, events: run.events });
     if (!(snap.balance > 0) || !(snap.bid > 0) || !(snap.ask > 0)) {
       run.events.push({ type: 'paused', message: 'Nothing to do: no balance or no price.', data: { reason: 'no_market' } });
-      return done(state);
+      return finish(run, state);
     }
     const position = snap.position;
     let next = state;
     if (position && position.side !== params.side) {
       run.events.push({ type: 'paused', message: `Leaving the open ${position.side} alone: this pair trades ${params.side}.`, data: { reason: 'other_side_position' } });
-      return done(state);
+      return finish(run, state);
     }
     if (position) {
       let deal = next.deal;
@@ -329,12 +348,12 @@ export const dcaLadder: Strategy<DcaLadderParams, DcaLadderState> = {
       const peak = Math.max(position.size, deal.peak);
       let managed = manage(run, deal, position, peak);
       if (managed.peak !== peak) managed = { ...managed, peak };
-      return done(managed === state.deal && next === state ? state : { ...next, deal: managed });
+      return finish(run, managed === state.deal && next === state ? state : { ...next, deal: managed });
     }
     if (next.deal) {
       const deal = learnFills(run, next.deal);
       const restingBase = ownResting(snap, deal).some((r) => r.parsed.kind === 'bo');
-      if (deal.entry === null && restingBase) return done(next);
+      if (deal.entry === null && restingBase) return finish(run, next);
       cancelAll(run, deal);
       if (deal.entry === null) {
         run.events.push({ type: 'paused', message: `Deal ${deal.n}'s base order did not fill; dropping the deal.`, data: { reason: 'base_order_unfilled' } });
@@ -344,6 +363,6 @@ export const dcaLadder: Strategy<DcaLadderParams, DcaLadderState> = {
         next = { ...next, deal: null, cooldownUntil: snap.time + params.cooldownMinutes * 60_000 };
       }
     }
-    return done(openDeal(run, next));
+    return finish(run, openDeal(run, next));
   },
 };
