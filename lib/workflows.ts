@@ -9,6 +9,9 @@ import { accountPurgeWorkflow, workspacePurgeWorkflow } from '@/lib/tenancy/work
 import { accountExportWorkflow, privacyBackupsNightlyWorkflow, privacyBackupWorkflow, privacyExportWorkflow, privacyRestoreWorkflow } from '@/lib/privacy/workflows';
 import { webhookDeliveryWorkflow, webhookSweepWorkflow } from '@/lib/webhooks/workflows';
 import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
+import { botRunWorkflow, botsTickWorkflow } from '@/lib/bots/workflows';
+import { botTelegramWorkflow } from '@/lib/bots/notify/telegram-workflow';
+import { backtestWorkflow } from '@/lib/bots/backtest/workflow';
 
 /**
  * THE list of workflows: each is defined once in lib/<module>/workflows.ts and listed here once.
@@ -37,6 +40,10 @@ export const workflows = [
   privacyBackupsNightlyWorkflow,
   privacyRestoreWorkflow,
   accountExportWorkflow,
+  botsTickWorkflow,
+  botRunWorkflow,
+  botTelegramWorkflow,
+  backtestWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

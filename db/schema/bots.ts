@@ -33,6 +33,8 @@ export const bots = tenantTable(
     paperStartingBalance: decimal('paper_starting_balance'),
     paperAccount: jsonb('paper_account').$type<unknown>(),
     notify: jsonb('notify').$type<Record<string, unknown>>().notNull().default({}),
+    // The Telegram bot token of notify.telegram, sealed like the credentials (and, like them, never exported).
+    telegramTokenSealed: text('telegram_token_sealed'),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     errorReason: text('error_reason'),
     lastRunAt: at('last_run_at'),
@@ -229,6 +231,8 @@ export const botBacktests = tenantTable(
     source: jsonb('source').$type<Record<string, unknown>>().notNull(),
     startingBalance: decimal('starting_balance').notNull(),
     status: text('status').notNull().default('queued'),
+    // 0–100, written as the workflow goes, so the page's progress bar needs no job lookup.
+    progress: integer('progress').notNull().default(0),
     candles: integer('candles'),
     results: jsonb('results').$type<Record<string, unknown>>(),
     error: text('error'),

@@ -59,6 +59,7 @@ export const auditActionLabels = {
   'bot.stopped': 'Bot stopped',
   'bot.deleted': 'Bot deleted',
   'bot.failed': 'Bot stopped after failing runs',
+  'bot.run_requested': 'Bot run requested',
   'bot.backtest_started': 'Backtest started',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',

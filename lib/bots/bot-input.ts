@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exchangeCredentialsSchema } from './credentials';
+import { notifyInputSchema } from './notify/settings';
 
 // What a person (the wizard, the edit form) or the API sends to configure a bot. Strategy
 // parameters are checked per strategy by lib/bots/strategies.ts, whose errors carry the same paths.
@@ -50,6 +51,7 @@ export const botInputSchema = z
     strategy: z.enum(STRATEGY_IDS),
     runIntervalMinutes: z.number().int().min(1, 'Run at most every minute.').max(1440, 'Run at least once a day.').default(5),
     paperStartingBalance: positiveDecimal.default('10000'),
+    notify: notifyInputSchema.prefault({}),
     pairs: z.array(pairInputSchema).min(1, 'Add at least one pair.').max(MAX_PAIRS, `A bot trades at most ${MAX_PAIRS} pairs.`),
   })
   .superRefine((bot, issues) => {

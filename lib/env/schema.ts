@@ -148,6 +148,8 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   // Bucket in the path (`endpoint/bucket/key`) rather than the host name: MinIO and most local servers.
   S3_FORCE_PATH_STYLE: flag,
+  // Bot notifications through Telegram's Bot API; only tests point it elsewhere (a local fake server).
+  TELEGRAM_API_URL: z.url().default('https://api.telegram.org'),
   STORAGE_DIR: z.string().trim().min(1).default('.data/storage'),
   // Unset: seed the demo on a first zero-config start only.
   SEED_DEMO: z

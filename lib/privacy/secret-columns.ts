@@ -8,7 +8,7 @@ export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   api_keys: ['hash'],
   invitations: ['token_hash'],
   webhook_endpoints: ['secret_sealed'],
-  bots: ['credentials_sealed'],
+  bots: ['credentials_sealed', 'telegram_token_sealed'],
 };
 
 /**

@@ -28,6 +28,38 @@ export const WEBHOOK_EVENTS = {
     description: 'A requested data export is ready to download.',
     schema: z.object({ export_id: z.string(), download_url: z.url().optional(), expires_at: z.string().optional() }),
   },
+  'bot.deal.opened': {
+    description: 'A bot opened a deal (its base order or first entry filled).',
+    schema: z.object({ bot_id: z.uuid(), deal_id: z.uuid(), symbol: z.string(), side: z.enum(['long', 'short']), price: z.string(), qty: z.string() }),
+  },
+  'bot.deal.closed': {
+    description: 'A bot closed a deal: take profit, stop loss, a stop or liquidation.',
+    schema: z.object({
+      bot_id: z.uuid(),
+      deal_id: z.uuid(),
+      symbol: z.string(),
+      side: z.enum(['long', 'short']),
+      realised_pnl: z.string(),
+      fees: z.string(),
+      reason: z.string(),
+    }),
+  },
+  'bot.safety_order.filled': {
+    description: 'A safety order (or an add on a dip) of a bot filled.',
+    schema: z.object({ bot_id: z.uuid(), deal_id: z.uuid(), symbol: z.string(), price: z.string(), qty: z.string(), safety_orders_filled: z.number() }),
+  },
+  'bot.error': {
+    description: 'A bot stopped after three failed runs in a row.',
+    schema: z.object({ bot_id: z.uuid(), name: z.string(), reason: z.string() }),
+  },
+  'bot.margin.warning': {
+    description: "A bot's position came close to liquidation (margin level under 1.5).",
+    schema: z.object({ bot_id: z.uuid(), symbol: z.string(), margin_level: z.number() }),
+  },
+  'backtest.completed': {
+    description: 'A backtest finished; its results are ready.',
+    schema: z.object({ backtest_id: z.uuid(), status: z.enum(['succeeded', 'failed']), net_profit: z.string().nullable() }),
+  },
   'webhook.test': {
     description: 'A test event sent from Settings → Webhooks or the API, to check an endpoint.',
     schema: z.object({ message: z.string(), endpoint_id: z.uuid() }),

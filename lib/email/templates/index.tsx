@@ -28,6 +28,7 @@ import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedProps
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } from './password-reset';
 import { StoreSignUpEmail, storeSignUpSubject, type StoreSignUpProps } from './store-sign-up';
 import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
+import { BotAlertEmail, botAlertSubject, type BotAlertProps } from './bot-alert';
 import { WebhookDisabledEmail, webhookDisabledSubject, type WebhookDisabledProps } from './webhook-disabled';
 import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
 import { WorkspaceDeletionEmail, workspaceDeletionSubject, type WorkspaceDeletionProps } from './workspace-deletion';
@@ -51,6 +52,7 @@ export type TemplateProps = {
   'billing-receipt': ReceiptProps;
   'billing-trial-ending': TrialEndingProps;
   'webhook-disabled': WebhookDisabledProps;
+  'bot-alert': BotAlertProps;
   'workspace-deletion': WorkspaceDeletionProps;
   'export-ready': ExportReadyProps;
   'account-deletion': AccountDeletionProps;
@@ -77,6 +79,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'billing-receipt': { subject: receiptSubject, Component: ReceiptEmail },
   'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
+  'bot-alert': { subject: botAlertSubject, Component: BotAlertEmail },
   'workspace-deletion': { subject: workspaceDeletionSubject, Component: WorkspaceDeletionEmail },
   'export-ready': { subject: exportReadySubject, Component: ExportReadyEmail },
   'account-deletion': { subject: accountDeletionSubject, Component: AccountDeletionEmail },

@@ -56,6 +56,18 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     },
     link: link('/w/acme/settings'),
   },
+  'bot-alert': {
+    props: {
+      name: 'Ada',
+      workspaceName: 'Acme',
+      botName: 'BTC ladder',
+      headline: 'stopped after 3 failed runs',
+      message: 'The bot failed three runs in a row, so Tessera stopped it.',
+      rows: [['Last error', 'The exchange refused the API key.']],
+      botUrl: link('/w/acme/bots/123'),
+    },
+    link: link('/w/acme/bots/123'),
+  },
   'workspace-deletion': {
     props: { name: 'Ada', workspaceName: 'Acme', stage: 'scheduled', when, requestedBy: 'Grace', settingsUrl: link('/w/acme/settings') },
     link: link('/w/acme/settings'),
