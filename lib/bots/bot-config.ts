@@ -24,7 +24,9 @@ export function parseBotConfig(raw: unknown, options: { credentialsOnFile?: bool
   const bot = base.data;
   const pairs: ParsedPair[] = [];
   bot.pairs.forEach((pair, index) => {
-    const parsed = parseStrategyConfig(bot.strategy, pair);
+    // The pair's own columns (side, leverage, manual or automatic) are what its strategy runs with,
+    // as run/strategy-params.ts lays them over the stored params: check the ladder against them.
+    const parsed = parseStrategyConfig(bot.strategy, { params: { ...pair.params, side: pair.side, leverage: pair.leverage, automatic: pair.automatic }, filters: pair.filters });
     if (!parsed.ok) {
       for (const issue of parsed.issues) add(pathKey(['pairs', index, ...issue.path]), issue.message);
       return;

@@ -1,19 +1,12 @@
 import { z } from 'zod';
+import { EXCHANGES } from './exchanges';
 import { exchangeCredentialsSchema } from './credentials';
 import { notifyInputSchema } from './notify/settings';
 
 // What a person (the wizard, the edit form) or the API sends to configure a bot. Strategy
 // parameters are checked per strategy by lib/bots/strategies.ts, whose errors carry the same paths.
 
-export const EXCHANGES = ['paper', 'bybit', 'phemex', 'binance'] as const;
-export type ExchangeId = (typeof EXCHANGES)[number];
-
-export const EXCHANGE_LABELS: Record<ExchangeId, string> = {
-  paper: 'Paper (simulated)',
-  bybit: 'Bybit USDT perpetuals',
-  phemex: 'Phemex USDT perpetuals',
-  binance: 'Binance USDT-M futures',
-};
+export { EXCHANGE_LABELS, EXCHANGES, type ExchangeId } from './exchanges';
 
 export const STRATEGY_IDS = ['balance_martingale', 'dca_ladder'] as const;
 

@@ -10,9 +10,9 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { Textarea } from '@/components/ui/textarea';
 import { FormAlert } from '@/components/workspace/form-alert';
 import type { ActionState, FormAction } from '@/lib/actions/form-state';
-import { EXCHANGE_LABELS, EXCHANGES } from '@/lib/bots/bot-input';
+import { EXCHANGE_LABELS, EXCHANGES } from '@/lib/bots/exchanges';
 import { SimulatedMarket } from '@/lib/bots/exchange/simulated-market';
-import { BOT_NOTIFY_EVENT_LABELS, BOT_NOTIFY_EVENTS } from '@/lib/bots/notify/settings';
+import { BOT_NOTIFY_EVENT_LABELS, BOT_NOTIFY_EVENTS } from '@/lib/bots/notify/events';
 import { LadderPreview } from './ladder-preview';
 import {
   defaultParams,
@@ -45,10 +45,12 @@ type Props = {
   /** The plan's word on live trading, shown where it matters. */
   liveAllowed: boolean;
   initial?: Partial<WizardState>;
+  /** Editing an existing bot: one "Save changes" button, and these hidden fields (the bot's id) go with it. */
+  edit?: { hidden: Record<string, string> };
 };
 
 /** The creation wizard: basics and exchange → keys with a test → pairs → strategy with the ladder preview → notifications → review and launch. */
-export function BotWizard({ workspace, action, testConnection, liveAllowed, initial }: Props) {
+export function BotWizard({ workspace, action, testConnection, liveAllowed, initial, edit }: Props) {
   const [state, setState] = useState<WizardState>(() => ({ ...initialWizardState(), ...initial }));
   const [step, setStep] = useState<WizardStep>('basics');
   const [result, formAction] = useActionState(action, null);
@@ -87,6 +89,22 @@ export function BotWizard({ workspace, action, testConnection, liveAllowed, init
         </ol>
       </nav>
 
+      {errors && Object.values(errors).some((messages) => messages?.length) ? (
+        <div role="alert" className="rounded-lg border border-danger-border bg-danger-soft px-4 py-3 text-sm text-danger" data-testid="wizard-errors">
+          <p className="font-medium">The bot wasn’t saved. Fix these and launch again:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {Object.entries(errors).flatMap(([path, messages]) =>
+              (messages ?? []).map((message) => (
+                <li key={`${path}:${message}`}>
+                  <button type="button" className="underline" onClick={() => setStep(stepOfField(path))}>
+                    {message}
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
+        </div>
+      ) : null}
       <Card>
         <CardContent className="space-y-5 pt-6">
           {step === 'basics' ? <BasicsStep state={state} update={update} error={error} liveAllowed={liveAllowed} /> : null}
@@ -95,7 +113,7 @@ export function BotWizard({ workspace, action, testConnection, liveAllowed, init
           {step === 'strategy' ? <StrategyStep state={state} update={update} errors={errors} /> : null}
           {step === 'notifications' ? <NotifyStep state={state} update={update} error={error} /> : null}
           {step === 'review' ? (
-            <ReviewStep state={state} workspace={workspace} formAction={formAction} result={result} />
+            <ReviewStep state={state} workspace={workspace} formAction={formAction} result={result} edit={edit} />
           ) : (
             <div className="flex justify-between gap-3 pt-2">
               <Button type="button" variant="secondary" onClick={() => go(-1)} disabled={index === 0}>
@@ -175,10 +193,15 @@ function CredentialsStep({ state, update, error, workspace, testConnection }: St
       <p className="text-sm text-muted">
         Create an API key on {EXCHANGE_LABELS[state.exchange]} {state.testnet ? '(testnet)' : ''} with trading permission and no withdrawal permission. Tessera stores it encrypted and shows only its first and last characters.
       </p>
-      <FormField id="bot-api-key" label="API key" error={error('credentials.apiKey') ?? (outcome && !outcome.ok ? outcome.fieldErrors?.apiKey : undefined)} required>
+      {state.credentialsHint ? (
+        <p className="text-sm" data-testid="credentials-on-file">
+          Keys on file: <code className="font-mono">{state.credentialsHint}</code>. Leave both fields empty to keep them.
+        </p>
+      ) : null}
+      <FormField id="bot-api-key" label="API key" error={error('credentials.apiKey') ?? (outcome && !outcome.ok ? outcome.fieldErrors?.apiKey : undefined)} required={!state.credentialsHint}>
         <Input value={state.apiKey} onChange={(e) => update({ apiKey: e.target.value })} autoComplete="off" spellCheck={false} />
       </FormField>
-      <FormField id="bot-api-secret" label="API secret" error={error('credentials.apiSecret') ?? (outcome && !outcome.ok ? outcome.fieldErrors?.apiSecret : undefined)} required>
+      <FormField id="bot-api-secret" label="API secret" error={error('credentials.apiSecret') ?? (outcome && !outcome.ok ? outcome.fieldErrors?.apiSecret : undefined)} required={!state.credentialsHint}>
         <Input type="password" value={state.apiSecret} onChange={(e) => update({ apiSecret: e.target.value })} autoComplete="off" />
       </FormField>
       <div className="flex flex-wrap items-center gap-3">
@@ -346,7 +369,7 @@ function NotifyStep({ state, update, error }: StepProps) {
         <FormField id="telegram-chat" label="Telegram chat id" optional error={error('notify.telegram.chatId')} hint="Leave empty for no Telegram messages.">
           <Input value={state.telegramChatId} onChange={(e) => update({ telegramChatId: e.target.value })} placeholder="123456789" />
         </FormField>
-        <FormField id="telegram-token" label="Telegram bot token" optional error={error('notify.telegram.botToken')} hint="From BotFather; stored encrypted.">
+        <FormField id="telegram-token" label="Telegram bot token" optional error={error('notify.telegram.botToken')} hint={state.telegramTokenHint ? `On file: ${state.telegramTokenHint}. Leave empty to keep it.` : 'From BotFather; stored encrypted.'}>
           <Input type="password" value={state.telegramToken} onChange={(e) => update({ telegramToken: e.target.value })} autoComplete="off" />
         </FormField>
       </div>
@@ -354,11 +377,14 @@ function NotifyStep({ state, update, error }: StepProps) {
   );
 }
 
-function ReviewStep({ state, workspace, formAction, result }: { state: WizardState; workspace: string; formAction: (data: FormData) => void; result: ActionState<unknown> }) {
+function ReviewStep({ state, workspace, formAction, result, edit }: { state: WizardState; workspace: string; formAction: (data: FormData) => void; result: ActionState<unknown>; edit?: Props['edit'] }) {
   const config = JSON.stringify(toBotConfig(state));
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="workspace" value={workspace} />
+      {Object.entries(edit?.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="config" value={config} />
       <FormAlert state={result} />
       <CardHeader className="px-0 pt-0">
@@ -376,14 +402,21 @@ function ReviewStep({ state, workspace, formAction, result }: { state: WizardSta
           </li>
         ))}
       </ul>
-      <div className="flex flex-wrap gap-3">
-        <SubmitButton name="launch" value="start" pendingText="Launching…">
-          Create and start
-        </SubmitButton>
-        <SubmitButton name="launch" value="create" variant="secondary" pendingText="Saving…">
-          Create without starting
-        </SubmitButton>
-      </div>
+      {edit ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
+          <p className="text-sm text-muted">A running bot uses them from its next run.</p>
+        </div>
+      ) : (
+        <div className="flex flex-wrap gap-3">
+          <SubmitButton name="launch" value="start" pendingText="Launching…">
+            Create and start
+          </SubmitButton>
+          <SubmitButton name="launch" value="create" variant="secondary" pendingText="Saving…">
+            Create without starting
+          </SubmitButton>
+        </div>
+      )}
     </form>
   );
 }

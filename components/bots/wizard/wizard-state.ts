@@ -1,6 +1,6 @@
 import { parseOriginalSettings, parseSymbolLine } from '@/lib/bots/engine/strategies/balance-martingale-import';
-import type { ExchangeId } from '@/lib/bots/bot-input';
-import { DEFAULT_NOTIFY_EVENTS, type BotNotifyEvent } from '@/lib/bots/notify/settings';
+import type { ExchangeId } from '@/lib/bots/exchanges';
+import { DEFAULT_NOTIFY_EVENTS, type BotNotifyEvent } from '@/lib/bots/notify/events';
 import type { LadderShape } from '@/lib/bots/engine/ladder';
 
 // The creation wizard's state and its translation to the bot input lib/bots checks. Percentages
@@ -24,11 +24,15 @@ export type WizardState = {
   /** Text fields by parameter name (percent fields hold percent). */
   params: Record<string, string>;
   sizeUnit: 'quote' | 'base';
-  filters: { emaEnabled: boolean; volatilityEnabled: boolean; declineEnabled: boolean };
+  /** The three filter switches, plus any thresholds a backtest's draft carried (kept as they were). */
+  filters: { emaEnabled: boolean; volatilityEnabled: boolean; declineEnabled: boolean } & Record<string, unknown>;
   notifyEmail: boolean;
   notifyEvents: BotNotifyEvent[];
   telegramChatId: string;
   telegramToken: string;
+  /** Editing: the masked exchange keys and Telegram token already stored (empty fields keep them). */
+  credentialsHint?: string | null;
+  telegramTokenHint?: string | null;
 };
 
 export type ParamField = { name: string; label: string; percent?: boolean; hint?: string; optional?: boolean; integer?: boolean };
@@ -123,7 +127,7 @@ export function toBotConfig(state: WizardState): Record<string, unknown> {
     name: state.name,
     exchange: state.exchange,
     testnet: state.testnet,
-    ...(state.exchange !== 'paper' ? { credentials: { apiKey: state.apiKey, apiSecret: state.apiSecret } } : {}),
+    ...(state.exchange !== 'paper' && (state.apiKey || state.apiSecret || !state.credentialsHint) ? { credentials: { apiKey: state.apiKey, apiSecret: state.apiSecret } } : {}),
     strategy: state.strategy,
     runIntervalMinutes: numberOf(state.runIntervalMinutes) ?? 5,
     paperStartingBalance: state.paperStartingBalance.trim() || '10000',
@@ -202,4 +206,63 @@ export function importOriginal(state: WizardState, text: string): WizardState | 
   } catch (error) {
     return error instanceof Error ? error.message : 'That configuration could not be read.';
   }
+}
+
+/** A stored configuration (a backtest's draft bot) back into the wizard's fields: fractions shown as percent again. */
+export function wizardStateFromDraft(draft: {
+  name: string;
+  strategy: StrategyChoice;
+  runIntervalMinutes: number;
+  paperStartingBalance: string;
+  pairs: { symbol: string; side: 'long' | 'short'; leverage: number; automatic: boolean; params: Record<string, unknown>; filters: Record<string, unknown> }[];
+}): WizardState {
+  const base = initialWizardState();
+  const first = draft.pairs[0];
+  const params = defaultParams(draft.strategy);
+  for (const field of fieldsOf(draft.strategy)) {
+    const value = first?.params[field.name];
+    if (typeof value === 'number') params[field.name] = String(field.percent ? Math.round(value * 100 * 1e8) / 1e8 : value);
+    else if (value === null && field.optional) params[field.name] = '';
+  }
+  const filters = first?.filters ?? {};
+  return {
+    ...base,
+    name: draft.name.slice(0, 80),
+    strategy: draft.strategy,
+    runIntervalMinutes: String(draft.runIntervalMinutes),
+    paperStartingBalance: draft.paperStartingBalance,
+    pairs: draft.pairs.map((pair) => ({ symbol: pair.symbol, side: pair.side, leverage: String(pair.leverage), automatic: pair.automatic })),
+    params,
+    sizeUnit: first?.params.sizeUnit === 'base' ? 'base' : 'quote',
+    filters: {
+      ...filters,
+      emaEnabled: filters.emaEnabled !== false,
+      volatilityEnabled: filters.volatilityEnabled !== false,
+      declineEnabled: filters.declineEnabled !== false,
+    },
+  };
+}
+
+/** An existing bot in the wizard, for editing: its stored keys stay unless new ones are typed. */
+export function wizardStateFromBot(bot: {
+  name: string;
+  exchange: ExchangeId;
+  testnet: boolean;
+  credentialsHint: string | null;
+  strategy: StrategyChoice;
+  runIntervalMinutes: number;
+  paperStartingBalance: string | null;
+  notify: { email: boolean; events: BotNotifyEvent[]; telegram: { chatId: string; hint: string } | null };
+  pairs: { symbol: string; side: 'long' | 'short'; leverage: number; automatic: boolean; params: Record<string, unknown>; filters: Record<string, unknown> }[];
+}): WizardState {
+  return {
+    ...wizardStateFromDraft({ ...bot, paperStartingBalance: bot.paperStartingBalance ?? '10000' }),
+    exchange: bot.exchange,
+    testnet: bot.testnet,
+    credentialsHint: bot.credentialsHint,
+    notifyEmail: bot.notify.email,
+    notifyEvents: [...bot.notify.events],
+    telegramChatId: bot.notify.telegram?.chatId ?? '',
+    telegramTokenHint: bot.notify.telegram?.hint ?? null,
+  };
 }

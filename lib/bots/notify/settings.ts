@@ -1,21 +1,11 @@
 import { z } from 'zod';
+import { BOT_NOTIFY_EVENTS, DEFAULT_NOTIFY_EVENTS } from './events';
 import { decryptSecret, encryptSecret } from '@/lib/secrets';
 
 // A bot's notification settings (bots.notify). Signed webhooks go to the workspace's endpoints
 // (Settings → Webhooks) for every bot event; email and Telegram are chosen here, per bot.
 
-export const BOT_NOTIFY_EVENTS = ['deal_opened', 'deal_closed', 'safety_order_filled', 'error', 'margin_warning'] as const;
-export type BotNotifyEvent = (typeof BOT_NOTIFY_EVENTS)[number];
-
-export const BOT_NOTIFY_EVENT_LABELS: Record<BotNotifyEvent, string> = {
-  deal_opened: 'Deal opened',
-  deal_closed: 'Deal closed',
-  safety_order_filled: 'Safety order filled',
-  error: 'Bot stopped by errors',
-  margin_warning: 'Margin warning',
-};
-
-export const DEFAULT_NOTIFY_EVENTS: BotNotifyEvent[] = ['deal_closed', 'error', 'margin_warning'];
+export { BOT_NOTIFY_EVENT_LABELS, BOT_NOTIFY_EVENTS, DEFAULT_NOTIFY_EVENTS, type BotNotifyEvent } from './events';
 
 const telegramInput = z.object({
   chatId: z

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { botsDashboardCard } from '@/components/bots/dashboard-card';
 import { ProductCardGrid, type ProductCardData } from '@/components/dashboard/product-card';
 import { RecentActivity, type ActivityItem } from '@/components/dashboard/recent-activity';
 import { PageHeader } from '@/components/ui/page-header';
 import { listJobRuns } from '@/lib/jobs/job-runs';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { describeJobRun } from '@/lib/jobs/describe-job-run';
+import { workspaceBotSummary } from '@/lib/bots/read/summary';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -14,7 +16,7 @@ const PRODUCTS: ProductCardData['product'][] = ['bots', 'journal', 'money', 'pri
 export default async function DashboardPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const { ctx, workspace, read } = await requireWorkspacePage(slug);
-  const runs = await read((tx) => listJobRuns(tx, ctx.tenantId, { limit: 8 }));
+  const { runs, bots } = await read(async (tx) => ({ runs: await listJobRuns(tx, ctx.tenantId, { limit: 8 }), bots: await workspaceBotSummary(tx, { recent: 3 }) }));
   const activity: ActivityItem[] = runs.map((run) => ({
     id: run.id,
     product: 'workspace',
@@ -23,7 +25,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
     at: run.createdAt,
     href: `/w/${encodeURIComponent(workspace.slug)}/settings/jobs`,
   }));
-  const cards: ProductCardData[] = PRODUCTS.map((product) => ({ product, kpi: null, items: [] }));
+  const cards: ProductCardData[] = PRODUCTS.map((product) => (product === 'bots' ? botsDashboardCard(bots, workspace.slug, workspace.timezone) : { product, kpi: null, items: [] }));
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" description="Your four products at a glance." />

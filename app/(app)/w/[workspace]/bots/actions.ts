@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { secret } from '@/lib/actions/secret';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { EXCHANGES } from '@/lib/bots/bot-input';
-import { createBot, deleteBot } from '@/lib/bots/bots';
+import { createBot, deleteBot, updateBot } from '@/lib/bots/bots';
 import { pauseBot, resumeBot, startBot, stopBot } from '@/lib/bots/lifecycle';
 import { requestBotRun } from '@/lib/bots/run-request';
 import { AppError } from '@/lib/errors/app-error';
@@ -37,6 +37,12 @@ export const createBotAction = workspaceAction({ ...options, input: wizardSchema
 });
 
 const botIdSchema = z.object({ botId: z.uuid({ error: 'That bot does not exist.' }) });
+
+export const updateBotAction = workspaceAction({ ...options, input: wizardSchema.extend(botIdSchema.shape) }, async ({ input, tx, access, meta }) => {
+  const bot = await updateBot(tx, access.ctx, input.botId, parseConfig(input.config), meta);
+  revalidatePath(botsPath(access.workspace.slug), 'layout');
+  redirect(`${botsPath(access.workspace.slug)}/${bot.id}`);
+});
 
 const lifecycle = (move: (tx: Parameters<typeof startBot>[0], ctx: Parameters<typeof startBot>[1], botId: string, meta: Parameters<typeof startBot>[3]) => Promise<unknown>) =>
   workspaceAction({ ...options, input: botIdSchema }, async ({ input, tx, access, meta }) => {

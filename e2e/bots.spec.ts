@@ -1,0 +1,50 @@
+import { expect as baseExpect, signIn, snap, test } from './fixtures';
+
+// Runs happen in the background (the inline runner in this build): allow them time on a busy machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+test('a paper bot: designed in the wizard, started, run, its trades and balance chart shown, then stopped', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  await page.goto('/w/demo/bots');
+  await page.getByRole('link', { name: /New bot|Create your first bot/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'New bot', level: 1 })).toBeVisible();
+
+  const name = `E2E ladder ${Date.now().toString(36)}`;
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Next: Pairs' }).click();
+  await expect(page.locator('input[value="BTCUSDT"]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Next: Strategy' }).click();
+  // The ladder preview is shown before launch, with the capital a deal can use.
+  await expect(page.getByTestId('ladder-preview')).toBeVisible();
+  await expect(page.getByTestId('ladder-preview')).toContainText('Safety 1');
+  // Filters off: the first run opens a deal whatever the simulated market's trend.
+  await page.getByLabel(/EMA trend gates/).uncheck();
+  await page.getByLabel(/Volatility protection/).uncheck();
+  await page.getByLabel(/Decline velocity/).uncheck();
+  await snap(page, testInfo, 'bots-wizard-strategy');
+  await page.getByRole('button', { name: 'Next: Notifications' }).click();
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await page.getByRole('button', { name: 'Create and start' }).click();
+
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page.getByTestId('bot-status').first()).toHaveText('Running');
+  // The first run is due at once; "Run now" asks for it without waiting for the scheduler.
+  await page.getByRole('button', { name: 'Run now' }).click();
+  await expect(page.getByTestId('bot-trades')).toContainText('OPENED', { timeout: 90_000 });
+  await expect(page.getByTestId('bot-runs')).toContainText('succeeded');
+  await expect(page.getByTestId('bot-balance-chart').locator('svg')).toBeVisible();
+  await snap(page, testInfo, 'bots-detail');
+
+  await page.goto('/w/demo/bots');
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await snap(page, testInfo, 'bots-list');
+
+  // Stopped at the end, closing the position: the demo workspace's plan allows two running paper bots.
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByLabel(/close the open positions/).check();
+  await page.getByRole('button', { name: 'Stop the bot' }).click();
+  await expect(page.getByTestId('bot-status').first()).toHaveText('Stopped');
+});
