@@ -24,9 +24,10 @@ export function formatValue(value: number, format: ChartFormat = 'number', curre
 }
 
 /** Round axis bounds and evenly spaced ticks ("nice numbers") that always include zero. */
-export function niceScale(values: number[], tickCount = 4): { min: number; max: number; ticks: number[] } {
-  let lo = Math.min(0, ...values);
-  let hi = Math.max(0, ...values);
+export function niceScale(values: number[], tickCount = 4, includeZero = true): { min: number; max: number; ticks: number[] } {
+  // A balance of 10,000 that moves by 30 needs an axis around its values, not from 0.
+  let lo = includeZero ? Math.min(0, ...values) : Math.min(...values);
+  let hi = includeZero ? Math.max(0, ...values) : Math.max(...values);
   if (lo === hi) hi = lo + 1;
   const rawStep = (hi - lo) / tickCount;
   const magnitude = 10 ** Math.floor(Math.log10(rawStep));

@@ -17,6 +17,8 @@ export type ChartProps = {
   /** Plot height in px; the width always follows the container. */
   height?: number;
   color?: 'accent' | 'bots' | 'journal' | 'money' | 'pricing';
+  /** Line charts only: 'data' fits the axis to the values (balances, equity) instead of starting at 0. */
+  baseline?: 'zero' | 'data';
   /** Hide the visible title when the surrounding card already shows it. */
   hideTitle?: boolean;
   className?: string;
@@ -57,6 +59,7 @@ export function Chart({
   color = 'accent',
   hideTitle,
   className,
+  baseline = 'zero',
 }: ChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const titleId = `${uid}-title`;
@@ -78,13 +81,14 @@ export function Chart({
     );
   }
 
-  const { min, max, ticks } = niceScale(data.map((d) => d.value));
+  const { min, max, ticks } = niceScale(data.map((d) => d.value), 4, kind === 'bar' || baseline === 'zero');
   const y = (value: number) => 100 - ((value - min) / (max - min)) * 100;
   const n = data.length;
   const xLine = (i: number) => (n === 1 ? 50 : (i / (n - 1)) * 100);
   const xBar = (i: number) => ((i + 0.5) / n) * 100;
   const xOf = kind === 'line' ? xLine : xBar;
-  const zeroY = y(0);
+  // Bars and the area fill grow from 0, or from the axis's foot when 0 is off the scale.
+  const zeroY = y(Math.min(Math.max(0, min), max));
 
   const linePath = data.map((d, i) => `${i === 0 ? 'M' : 'L'}${xLine(i).toFixed(3)},${y(d.value).toFixed(3)}`).join(' ');
   const areaPath = `${linePath} L${xLine(n - 1).toFixed(3)},${zeroY.toFixed(3)} L${xLine(0).toFixed(3)},${zeroY.toFixed(3)} Z`;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { decimal } from '@/lib/currency/decimal';
-import { formatPnl, formatPrice, pnlTone } from '@/lib/bots/present/format';
+import { formatPnl, formatPrice, formatRatio, pnlTone } from '@/lib/bots/present/format';
 import type { DealItem } from '@/lib/bots/read/deals';
 import type { RunLogItem } from '@/lib/bots/read/run-logs';
 import type { TradeItem } from '@/lib/bots/read/trades';
@@ -68,7 +68,7 @@ export function TradeTable({ trades, currency, timeZone }: { trades: TradeItem[]
               {trade.pnl ? formatPnl(trade.pnl, currency) : '—'}
             </TableCell>
             <TableCell numeric>{trade.balanceAfter ? formatPrice(trade.balanceAfter) : '—'}</TableCell>
-            <TableCell numeric>{trade.marginLevel ? formatPrice(trade.marginLevel) : '—'}</TableCell>
+            <TableCell numeric>{trade.marginLevel ? formatRatio(trade.marginLevel) : '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>

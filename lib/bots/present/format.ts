@@ -1,3 +1,4 @@
+import { formatInZone } from '@/lib/time';
 import type { BotStatus } from '../bots';
 
 // How bot figures read on screens and in emails. Amounts arrive as decimal text from numeric
@@ -25,6 +26,11 @@ export function formatPrice(value: string): string {
   return price.format(value as NumericText);
 }
 
+/** A margin level or other ratio to two decimals: "66.67". */
+export function formatRatio(value: string): string {
+  return amount.format(value as NumericText);
+}
+
 /** 0.625 → "62.5%"; null → "—". */
 export function formatRate(value: number | null): string {
   return value === null ? '—' : percent.format(value);
@@ -42,4 +48,10 @@ export function intervalLabel(minutes: number): string {
   if (minutes === 60) return 'Hourly';
   if (minutes % 60 === 0) return `Every ${minutes / 60} hours`;
   return `Every ${minutes} minutes`;
+}
+
+/** "Due now" once the slot has come (the scheduler picks it up within the minute), else when; "—" when not running. */
+export function nextRunText(bot: { status: BotStatus; nextRunAt: Date | null }, timeZone: string, now = new Date()): string {
+  if (bot.status !== 'active' || !bot.nextRunAt) return '—';
+  return bot.nextRunAt.getTime() <= now.getTime() ? 'Due now' : formatInZone(bot.nextRunAt, timeZone, 'date-time');
 }

@@ -11,10 +11,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { listBots, isLive } from '@/lib/bots/bots';
 import { EXCHANGE_LABELS } from '@/lib/bots/bot-input';
-import { formatPnl, intervalLabel, pnlTone } from '@/lib/bots/present/format';
+import { formatPnl, intervalLabel, nextRunText, pnlTone } from '@/lib/bots/present/format';
 import { botListStats, EMPTY_BOT_STATS } from '@/lib/bots/read/summary';
 import { STRATEGIES } from '@/lib/bots/strategies';
-import { formatInZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Bots' };
 
@@ -85,7 +84,7 @@ export default async function BotsPage({ params }: { params: Promise<{ workspace
                       </div>
                       <div>
                         <dt className="text-muted">Next run</dt>
-                        <dd>{bot.status === 'active' && bot.nextRunAt ? formatInZone(bot.nextRunAt, workspace.timezone, 'date-time') : '—'}</dd>
+                        <dd>{nextRunText(bot, workspace.timezone)}</dd>
                       </div>
                     </dl>
                     {bot.status === 'error' && bot.errorReason ? <p className="text-sm text-danger">{bot.errorReason}</p> : null}

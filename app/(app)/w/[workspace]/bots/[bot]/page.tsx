@@ -14,7 +14,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { EXCHANGE_LABELS } from '@/lib/bots/bot-input';
 import { getBotOrThrow, isLive, type BotItem } from '@/lib/bots/bots';
-import { formatPnl, formatRate, intervalLabel, pnlTone } from '@/lib/bots/present/format';
+import { formatPnl, formatQuote, formatRate, intervalLabel, nextRunText, pnlTone } from '@/lib/bots/present/format';
 import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from '@/lib/bots/read/cursor';
 import { listDeals } from '@/lib/bots/read/deals';
 import { balanceSeries, botPerformance } from '@/lib/bots/read/performance';
@@ -75,6 +75,8 @@ export default async function BotPage({ params, searchParams }: { params: Promis
     query.set(name, encodeTimeCursor(cursor));
     return `${base}/${bot.id}?${query.toString()}`;
   };
+  // A paper bot's line starts from its starting balance, so the first fill's fee already shows.
+  const balanceLine = bot.exchange === 'paper' && bot.paperStartingBalance ? [{ at: bot.createdAt, balance: bot.paperStartingBalance }, ...balance] : balance;
   const tone = { positive: 'up', negative: 'down', neutral: 'flat' } as const;
   const net = pnlTone(performance.netPnl);
 
@@ -124,7 +126,7 @@ export default async function BotPage({ params, searchParams }: { params: Promis
           </dl>
           <dl className="space-y-1 text-sm">
             <dt className="text-muted">Next run</dt>
-            <dd>{bot.status === 'active' && bot.nextRunAt ? formatInZone(bot.nextRunAt, tz, 'date-time') : '—'}</dd>
+            <dd>{nextRunText(bot, tz)}</dd>
           </dl>
           <dl className="space-y-1 text-sm">
             <dt className="text-muted">Schedule</dt>
@@ -140,7 +142,7 @@ export default async function BotPage({ params, searchParams }: { params: Promis
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Card>
             <CardContent className="pt-5">
-              <Stat label="Net P&L" value={formatPnl(performance.netPnl, bot.quoteCurrency)} delta={net === 'neutral' ? undefined : { value: net === 'positive' ? 'profit' : 'loss', trend: tone[net] }} hint={`after ${performance.fees} ${bot.quoteCurrency} fees`} />
+              <Stat label="Net P&L" value={formatPnl(performance.netPnl, bot.quoteCurrency)} delta={net === 'neutral' ? undefined : { value: net === 'positive' ? 'profit' : 'loss', trend: tone[net] }} hint={`after ${formatQuote(performance.fees, bot.quoteCurrency)} in fees`} />
             </CardContent>
           </Card>
           <Card>
@@ -165,7 +167,8 @@ export default async function BotPage({ params, searchParams }: { params: Promis
               kind="line"
               color="bots"
               title={`Balance (${bot.quoteCurrency})`}
-              data={balance.map((point) => ({ label: formatInZone(point.at, tz, 'date-time'), value: Number(point.balance) }))}
+              baseline="data"
+              data={balanceLine.map((point) => ({ label: formatInZone(point.at, tz, 'date-time'), value: Number(point.balance) }))}
             />
           </CardContent>
         </Card>
