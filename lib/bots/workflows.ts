@@ -6,9 +6,11 @@ import { recordRunFailure } from './run/run-failure';
 import { BOT_RUN_EVENT, queueDueBotRuns } from './schedule';
 
 const RUN_RETRIES = 3;
+/** Runs of one workspace's bots at once: a workspace with thousands of bots can't take every worker. */
+export const BOT_RUNS_PER_WORKSPACE = 25;
 
 /**
- * One run of one bot for one slot. One at a time per bot; the idempotency key botId:slot makes a
+ * One run of one bot for one slot. One at a time per bot and BOT_RUNS_PER_WORKSPACE per workspace; the idempotency key botId:slot makes a
  * duplicated event start no second run, and the run itself finds a slot that already succeeded
  * (run-bot.ts), so a retry after a crash places nothing twice. Past the last retry the failure
  * counts towards stopping the bot.
@@ -18,7 +20,10 @@ export const botRunWorkflow = defineWorkflow(
     id: 'bot-run',
     trigger: { event: BOT_RUN_EVENT },
     schema: z.object({ tenantId: z.uuid(), botId: z.uuid(), slot: z.iso.datetime(), closeOut: z.boolean().optional() }),
-    concurrency: { limit: 1, key: 'botId' },
+    concurrency: [
+      { limit: 1, key: 'botId' },
+      { limit: BOT_RUNS_PER_WORKSPACE, key: 'tenantId' },
+    ],
     idempotency: ['botId', 'slot'],
     retries: RUN_RETRIES,
     backoff: { initial: '10s', max: '1m' },

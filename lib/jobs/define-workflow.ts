@@ -41,6 +41,8 @@ export type Workflow<P extends WorkflowPayload = WorkflowPayload, O = unknown, E
   readonly schema: z.ZodType<P>;
   /** Runs (inline) or steps (Inngest) at once, per key value when a key is given. */
   readonly concurrency: { readonly limit: number; readonly key: KeyFields | null } | null;
+  /** A second, wider limit every run also holds a slot of (one run per bot, and N per workspace). */
+  readonly extraConcurrency: { readonly limit: number; readonly key: KeyFields | null } | null;
   /** Run starts allowed per period, per key value; more wait their turn (not dropped). */
   readonly throttle: { readonly limit: number; readonly period: string; readonly periodMs: number; readonly key: KeyFields | null } | null;
   /** A second event with the same key within 24 h starts no second run. */
@@ -63,7 +65,8 @@ export type WorkflowOptions<P extends WorkflowPayload, E extends string> = {
   trigger: WorkflowTrigger<E>;
   /** The payload; cron workflows take none. */
   schema?: z.ZodType<P>;
-  concurrency?: { limit: number; key?: PayloadKey<P> };
+  /** One limit, or two (Inngest's maximum): e.g. `[{ limit: 1, key: 'botId' }, { limit: 20, key: 'tenantId' }]`. */
+  concurrency?: ConcurrencyOption<P> | readonly [ConcurrencyOption<P>, ConcurrencyOption<P>];
   /** `period` as Inngest writes it: '1s' to '7d'. */
   throttle?: { limit: number; period: string; key?: PayloadKey<P> };
   idempotency?: PayloadKey<P>;
@@ -71,6 +74,8 @@ export type WorkflowOptions<P extends WorkflowPayload, E extends string> = {
   backoff?: { initial?: Duration; max?: Duration };
   timeout?: Duration;
 };
+
+type ConcurrencyOption<P extends WorkflowPayload> = { limit: number; key?: PayloadKey<P> };
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const EVENT = /^[a-z][a-z0-9-]*\/[a-z0-9-]+(\.[a-z0-9-]+)+$/;
@@ -115,13 +120,17 @@ export function defineWorkflow<P extends WorkflowPayload = NoPayload, O = unknow
     throw new Error(`retries must be an integer from 0 to ${MAX_RETRIES}: ${id}`);
   }
   // Cron workflows run one at a time unless they say otherwise: a slow tick never piles up.
-  const concurrencyOption = options.concurrency ?? (cron ? { limit: 1 } : undefined);
-  const concurrency = concurrencyOption
-    ? {
-        limit: positiveInt(concurrencyOption.limit, 'concurrency.limit', id),
-        key: concurrencyOption.key === undefined ? null : keyFields(concurrencyOption.key, `${id} concurrency`),
-      }
-    : null;
+  const concurrencyOptions: readonly ConcurrencyOption<P>[] = Array.isArray(options.concurrency)
+    ? (options.concurrency as readonly ConcurrencyOption<P>[])
+    : options.concurrency
+      ? [options.concurrency as ConcurrencyOption<P>]
+      : cron
+        ? [{ limit: 1 }]
+        : [];
+  const [concurrency = null, extraConcurrency = null] = concurrencyOptions.map((option) => ({
+    limit: positiveInt(option.limit, 'concurrency.limit', id),
+    key: option.key === undefined ? null : keyFields(option.key, `${id} concurrency`),
+  }));
   let throttle: Workflow['throttle'] = null;
   if (options.throttle) {
     const periodMs = durationMs(options.throttle.period);
@@ -148,6 +157,7 @@ export function defineWorkflow<P extends WorkflowPayload = NoPayload, O = unknow
     cron,
     schema: options.schema ?? (noPayload as unknown as z.ZodType<P>),
     concurrency,
+    extraConcurrency,
     throttle,
     idempotency: options.idempotency === undefined ? null : keyFields(options.idempotency, `${id} idempotency`),
     retries,

@@ -223,11 +223,12 @@ export function runInline<P extends WorkflowPayload, O>(workflow: Workflow<P, O,
   const key = `${workflow.name}:${event.id}`;
   const running = active.get(key);
   if (running) return running;
-  const concurrency = erased.concurrency;
+  const { concurrency, extraConcurrency: extra } = erased;
   const promise = (async () => {
     await awaitThrottle(erased, event.data);
+    // Both limits' slots, always the first one first, so two runs never wait on each other's.
     return withSlot(concurrency ? scopedKey(erased, concurrency.key, event.data) : null, concurrency?.limit ?? 1, () =>
-      runAttempts(erased, event),
+      withSlot(extra ? `${scopedKey(erased, extra.key, event.data)}#2` : null, extra?.limit ?? 1, () => runAttempts(erased, event)),
     );
   })()
     .catch((error: unknown) => {

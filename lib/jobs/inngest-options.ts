@@ -7,9 +7,11 @@ import { keyToCel } from './workflow-key';
  * without Inngest and so lib/jobs need not import inngest/. The inline runner reads the same
  * fields of the workflow (concurrency, throttle, idempotency, timeout) and honours them in-process.
  */
+type Limit = { limit: number; key?: string };
+
 export type InngestFlowControl = {
   retries: number;
-  concurrency?: { limit: number; key?: string };
+  concurrency?: Limit | [Limit, Limit];
   throttle?: { limit: number; period: TimeStr; key?: string };
   idempotency?: string;
   timeouts?: { finish: TimeStr };
@@ -22,12 +24,8 @@ export function inngestDuration(ms: number): TimeStr {
 
 export function inngestFlowControl(workflow: AnyWorkflow): InngestFlowControl {
   const options: InngestFlowControl = { retries: workflow.retries };
-  if (workflow.concurrency) {
-    options.concurrency = {
-      limit: workflow.concurrency.limit,
-      ...(workflow.concurrency.key ? { key: keyToCel(workflow.concurrency.key) } : {}),
-    };
-  }
+  const limit = (c: NonNullable<AnyWorkflow['concurrency']>): Limit => ({ limit: c.limit, ...(c.key ? { key: keyToCel(c.key) } : {}) });
+  if (workflow.concurrency) options.concurrency = workflow.extraConcurrency ? [limit(workflow.concurrency), limit(workflow.extraConcurrency)] : limit(workflow.concurrency);
   if (workflow.throttle) {
     options.throttle = {
       limit: workflow.throttle.limit,

@@ -295,6 +295,43 @@ describe('inline runner flow control', () => {
     expect(Object.fromEntries(peak)).toEqual({ s1: 1, s2: 1 });
   });
 
+  it('two concurrency limits: one run per bot and at most two per workspace, both held at once', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const perBot = new Map<string, number>();
+    let botPeak = 0;
+    const workflow = defineWorkflow(
+      {
+        id: 'test-inline-two-limits',
+        trigger: { event: 'test/inline.two-limits' },
+        schema: z.object({ tenantId: z.string(), botId: z.string() }),
+        concurrency: [
+          { limit: 1, key: 'botId' },
+          { limit: 2, key: 'tenantId' },
+        ],
+      },
+      async ({ botId }) => {
+        inFlight++;
+        perBot.set(botId, (perBot.get(botId) ?? 0) + 1);
+        peak = Math.max(peak, inFlight);
+        botPeak = Math.max(botPeak, perBot.get(botId)!);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        perBot.set(botId, perBot.get(botId)! - 1);
+        inFlight--;
+        return botId;
+      },
+    );
+    const events = ['b1', 'b1', 'b2', 'b3', 'b4', 'b5'].map((botId) => ({ id: randomUUID(), data: { tenantId: 't1', botId } }));
+    const results = await Promise.all(events.map((e) => runInline(workflow, e)));
+    expect(results.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(peak).toBe(2);
+    expect(botPeak).toBe(1);
+    expect(workflowFunction(workflow as unknown as AnyWorkflow).opts.concurrency).toEqual([
+      { limit: 1, key: 'event.data.botId' },
+      { limit: 2, key: 'event.data.tenantId' },
+    ]);
+  });
+
   it('throttle: starts are spread evenly over the period per key (as Inngest does), later ones wait their turn', async () => {
     let clock = 1_000_000;
     const waited: number[] = [];
