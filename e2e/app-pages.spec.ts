@@ -6,7 +6,7 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 const SETTINGS = ['/w/demo/settings', '/w/demo/settings/members', '/w/demo/settings/billing', '/w/demo/settings/usage', '/w/demo/settings/api-keys', '/w/demo/settings/webhooks', '/w/demo/settings/audit', '/w/demo/settings/privacy', '/w/demo/settings/jobs'];
 const ACCOUNT = ['/account', '/account/email', '/account/security', '/account/privacy'];
-const OTHERS = ['/w/demo', '/w/demo/bots', '/w/demo/bots/new', '/onboarding'];
+const OTHERS = ['/w/demo', '/w/demo/bots', '/w/demo/bots/new', '/w/demo/bots/backtests', '/w/demo/bots/backtests/new', '/onboarding'];
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -48,3 +48,35 @@ test('a paper bot: designed in the wizard, started, run, its trades and balance 
   await page.getByRole('button', { name: 'Stop the bot' }).click();
   await expect(page.getByTestId('bot-status').first()).toHaveText('Stopped');
 });
+
+test('a backtest over the simulated market: its progress bar, its results, its CSV, and a bot made from it', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  await page.goto('/w/demo/bots');
+  await page.getByRole('navigation', { name: 'Bots' }).getByRole('link', { name: 'Backtests' }).click();
+  await expect(page.getByRole('heading', { name: 'Backtests', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: /New backtest|Run your first backtest/ }).first().click();
+
+  const name = `E2E backtest ${Date.now().toString(36)}`;
+  await page.getByLabel('Name').fill(name);
+  // A year of minutes: long enough that the progress bar is seen moving on its way.
+  await page.getByLabel('From', { exact: true }).fill('2025-06-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-06-01');
+  await page.getByRole('button', { name: 'Run backtest' }).click();
+
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page.getByRole('progressbar').or(page.getByTestId('backtest-results'))).toBeVisible();
+  await snap(page, testInfo, 'bots-backtest-progress');
+  await expect(page.getByTestId('backtest-results')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('backtest-results')).toContainText('Net profit');
+  await snap(page, testInfo, 'bots-backtest-results');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/-deals\.csv$/);
+
+  await page.getByRole('link', { name: 'Create bot from this backtest' }).click();
+  await expect(page.getByRole('heading', { name: 'New bot', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue(`${name} bot`);
+});

@@ -19,6 +19,8 @@ export const WORKSPACE_PAGE_PERMISSIONS: Readonly<Record<string, Permission>> = 
   'settings/api-keys': 'api_keys.manage',
   'settings/webhooks': 'webhooks.manage',
   'settings/privacy': 'privacy.export',
+  'bots/new': 'products.write',
+  'bots/backtests/new': 'products.write',
 };
 
 /** The permission the page at `subPath` (the path below `/w/<slug>/`, no leading slash) needs. */

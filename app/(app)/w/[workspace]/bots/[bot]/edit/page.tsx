@@ -17,7 +17,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function EditBotPage({ params }: { params: Promise<{ workspace: string; bot: string }> }) {
   const { workspace: slug, bot: botId } = await params;
   if (!uuid.test(botId)) notFound();
-  const { ctx, workspace, read } = await requireWorkspacePage(slug, 'products.write');
+  // The gate's table is by path prefix, which a bot id in the path can't be: the page checks itself.
+  const { ctx, workspace, read, can } = await requireWorkspacePage(slug);
+  if (!can('products.write')) notFound();
   const { bot, entitlements } = await read(async (tx) => ({ bot: await getBotOrThrow(tx, botId), entitlements: await loadEntitlements(tx, ctx.tenantId) })).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
