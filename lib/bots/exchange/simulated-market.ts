@@ -283,11 +283,17 @@ class Path {
   }
 }
 
+/** Ranges kept: a few per symbol and interval is all one minute's runs need. */
+const RANGE_CACHE_SIZE = 64;
+
 export class SimulatedMarket {
   static readonly SYMBOLS: readonly string[] = Object.freeze(Object.keys(SPECS));
 
   readonly #marketKey: number;
   readonly #paths = new Map<string, Path>();
+  // The path is a pure function of time, so a range asked for again (every bot on a symbol asks for
+  // the same warm-up window in the same minute) is served from here instead of regenerated.
+  readonly #ranges = new Map<string, readonly Candle[]>();
 
   constructor(readonly seed = 'tessera') {
     this.#marketKey = hashString(seed, 0);
@@ -318,13 +324,18 @@ export class SimulatedMarket {
     checkInterval(intervalMinutes);
     checkTime(range.since);
     checkTime(range.until);
+    const key = `${symbol}|${intervalMinutes}|${range.since}|${range.until}`;
+    const cached = this.#ranges.get(key);
+    if (cached) return cached.slice();
     const path = this.#path(symbol);
     const step = intervalMinutes * MINUTE_MS;
     const out: Candle[] = [];
     for (let t = Math.ceil(range.since / step) * step; t + step <= range.until; t += step) {
       out.push(path.candle(t / MINUTE_MS, intervalMinutes));
     }
-    return out;
+    if (this.#ranges.size >= RANGE_CACHE_SIZE) this.#ranges.delete(this.#ranges.keys().next().value!);
+    this.#ranges.set(key, out);
+    return out.slice();
   }
 
   /** The 1-minute path at `time`, interpolated (in log space) between minute marks. */
