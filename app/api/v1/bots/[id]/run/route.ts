@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
-import { botParams } from '@/lib/api/bots';
+import { botParams, runRequested } from '@/lib/api/bots';
 import { requestBotRun } from '@/lib/bots/run-request';
 
 export const POST = apiRoute(
@@ -8,12 +7,12 @@ export const POST = apiRoute(
     method: 'POST',
     path: '/api/v1/bots/{id}/run',
     summary: 'Run a bot now',
-    description: 'Queues a run of an active bot for the current slot (202). A slot runs once however often it is asked for.',
+    description: 'Queues one run of an active bot outside its schedule (202); its outcome appears in the run log under the returned slot. 409 unless active.',
     tags: ['Bots'],
     scope: 'bots:write',
     params: botParams,
-    response: z.object({ slot: z.string() }).meta({ id: 'BotRunRequested' }),
+    response: runRequested,
     status: 202,
   },
-  async ({ tx, access, params, meta }) => requestBotRun(tx, access.ctx, params.id, meta),
+  ({ tx, access, params, meta }) => requestBotRun(tx, access.ctx, params.id, meta),
 );
