@@ -19,6 +19,8 @@ test('a paper bot: designed in the wizard, started, run, its trades and balance 
   // The ladder preview is shown before launch, with the capital a deal can use.
   await expect(page.getByTestId('ladder-preview')).toBeVisible();
   await expect(page.getByTestId('ladder-preview')).toContainText('Safety 1');
+  // 10 USDT of BTC is under the market's minimum quantity: the preview says what the order really costs.
+  await expect(page.getByTestId('ladder-min-qty')).toContainText('rounded up');
   // Filters off: the first run opens a deal whatever the simulated market's trend.
   await page.getByLabel(/EMA trend gates/).uncheck();
   await page.getByLabel(/Volatility protection/).uncheck();

@@ -342,7 +342,7 @@ function StrategyStep({ state, update, errors }: Omit<StepProps, 'error'> & { er
           <FormField id="preview-entry" label={`Preview the ladder for ${first.symbol} ${first.side} at price`}>
             <Input inputMode="decimal" value={entry} onChange={(e) => setEntry(e.target.value)} className="max-w-40" />
           </FormField>
-          {Number(entry) > 0 ? <LadderPreview shape={shape} entry={Number(entry)} leverage={leverage} balance={balance} maxMarginPct={(Number(state.params.maxMarginPct) || 50) / 100} /> : null}
+          {Number(entry) > 0 ? <LadderPreview shape={shape} entry={Number(entry)} leverage={leverage} balance={balance} maxMarginPct={(Number(state.params.maxMarginPct) || 50) / 100} minQty={state.exchange === 'paper' && first ? market.rules(first.symbol)?.minQty : undefined} /> : null}
         </div>
       ) : null}
     </>

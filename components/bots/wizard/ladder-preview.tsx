@@ -8,8 +8,11 @@ const price = (value: number) => value.toLocaleString('en-US', { maximumSignific
 const pct = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
 /** The ladder a deal would place from `entry`: what the bot risks, before it launches. */
-export function LadderPreview({ shape, entry, leverage, balance, maxMarginPct }: { shape: LadderShape; entry: number; leverage: number; balance: number; maxMarginPct: number }) {
+export function LadderPreview({ shape, entry, leverage, balance, maxMarginPct, minQty }: { shape: LadderShape; entry: number; leverage: number; balance: number; maxMarginPct: number; minQty?: number }) {
   const preview = ladderPreview(shape, entry, leverage);
+  // An order under the market's minimum quantity is rounded up to it by the exchange rules: say so, with what it costs.
+  const smallest = preview.rows.reduce<(typeof preview.rows)[number] | null>((low, row) => (!low || row.qty < low.qty ? row : low), null);
+  const belowMinimum = minQty !== undefined && smallest !== null && smallest.qty < minQty;
   const capShare = balance > 0 ? preview.maxMargin / balance : 0;
   return (
     <div className="space-y-3" data-testid="ladder-preview">
@@ -36,6 +39,11 @@ export function LadderPreview({ shape, entry, leverage, balance, maxMarginPct }:
       {preview.liquidatedBeforeDeepest ? (
         <p role="alert" className="rounded-lg border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger">
           At {leverage}× the position is liquidated before the deepest safety order fills: lower the leverage, the deviation or the number of safety orders.
+        </p>
+      ) : null}
+      {belowMinimum ? (
+        <p className="rounded-lg border border-warning-border bg-warning-soft px-3 py-2 text-sm text-warning" data-testid="ladder-min-qty">
+          At this price the {smallest!.step === 0 ? 'base order' : `safety order ${smallest!.step}`} is {smallest!.qty.toPrecision(3)} coins, under the market’s minimum of {minQty}: such orders are rounded up to {minQty} (about {money(minQty! * smallest!.price)} USDT each), so the ladder uses more than shown.
         </p>
       ) : null}
       {capShare > maxMarginPct ? (
