@@ -4,6 +4,7 @@ import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import type { ExchangeId } from '../bot-input';
 import type { StrategyId } from '../engine/types';
+import type { BotPairItem } from '../bots';
 
 export type RunBot = {
   id: string;
@@ -22,16 +23,8 @@ export type RunBot = {
   createdBy: string | null;
 };
 
-export type RunPair = {
-  id: string;
-  symbol: string;
-  side: 'long' | 'short';
-  leverage: number;
-  automatic: boolean;
-  params: Record<string, unknown>;
-  filters: Record<string, unknown>;
-  state: unknown;
-};
+/** An active pair as a run sees it: the pair with its strategy state. */
+export type RunPair = Omit<BotPairItem, 'active'> & { state: unknown };
 
 /** Everything a run needs, read once at its start; the bot row stays locked until the transaction ends. */
 export async function loadRunInput(tx: Tx, botId: string): Promise<{ bot: RunBot; pairs: RunPair[] }> {

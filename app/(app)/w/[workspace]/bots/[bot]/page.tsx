@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -26,14 +27,13 @@ import { formatInZone } from '@/lib/time';
 import { deleteBotAction, pauseBotAction, resumeBotAction, runBotNowAction, startBotAction, stopBotAction } from '../actions';
 
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE = 25;
 const LISTS = ['trades', 'deals', 'runs'] as const;
 type Search = Partial<Record<(typeof LISTS)[number], string | string[]>>;
 
 export async function generateMetadata({ params }: { params: Promise<{ workspace: string; bot: string }> }): Promise<Metadata> {
   const { workspace, bot } = await params;
-  if (!uuid.test(bot)) return { title: 'Bot' };
+  if (!z.uuid().safeParse(bot).success) return { title: 'Bot' };
   const page = await requireWorkspacePage(workspace);
   const item = await page.read((tx) => getBotOrThrow(tx, bot)).catch(() => null);
   return { title: item?.name ?? 'Bot' };
@@ -46,7 +46,7 @@ function exchangeLine(bot: BotItem): string {
 
 export default async function BotPage({ params, searchParams }: { params: Promise<{ workspace: string; bot: string }>; searchParams: Promise<Search> }) {
   const { workspace: slug, bot: botId } = await params;
-  if (!uuid.test(botId)) notFound();
+  if (!z.uuid().safeParse(botId).success) notFound();
   const { workspace, can, read } = await requireWorkspacePage(slug);
   const search = await searchParams;
   const before = (name: (typeof LISTS)[number]): TimeCursor | undefined => decodeTimeCursor(search[name]);

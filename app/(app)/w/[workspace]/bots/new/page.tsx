@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BotWizard } from '@/components/bots/wizard/bot-wizard';
@@ -10,12 +11,10 @@ import { createBotAction, testConnectionAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New bot' };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function NewBotPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ fromBacktest?: string | string[] }> }) {
   const { ctx, workspace, read } = await requireWorkspacePage((await params).workspace, 'products.write');
   const fromBacktest = (await searchParams).fromBacktest;
-  const backtestId = typeof fromBacktest === 'string' && uuid.test(fromBacktest) ? fromBacktest : null;
+  const backtestId = typeof fromBacktest === 'string' && z.uuid().safeParse(fromBacktest).success ? fromBacktest : null;
   const { entitlements, backtest } = await read(async (tx) => ({
     entitlements: await loadEntitlements(tx, ctx.tenantId),
     backtest: backtestId ? await getBacktest(tx, backtestId) : null,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -12,11 +13,9 @@ import { testConnectionAction, updateBotAction } from '../../actions';
 
 export const metadata: Metadata = { title: 'Edit bot' };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function EditBotPage({ params }: { params: Promise<{ workspace: string; bot: string }> }) {
   const { workspace: slug, bot: botId } = await params;
-  if (!uuid.test(botId)) notFound();
+  if (!z.uuid().safeParse(botId).success) notFound();
   // The gate's table is by path prefix, which a bot id in the path can't be: the page checks itself.
   const { ctx, workspace, read, can } = await requireWorkspacePage(slug);
   if (!can('products.write')) notFound();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -13,11 +14,9 @@ import { getBacktest } from '@/lib/bots/backtest/backtests';
 import { BACKTEST_STATUS_LABELS, isRunning, sourceText } from '@/lib/bots/backtest/present';
 import { STRATEGIES } from '@/lib/bots/strategies';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function generateMetadata({ params }: { params: Promise<{ workspace: string; backtest: string }> }): Promise<Metadata> {
   const { workspace, backtest } = await params;
-  if (!uuid.test(backtest)) return { title: 'Backtest' };
+  if (!z.uuid().safeParse(backtest).success) return { title: 'Backtest' };
   const page = await requireWorkspacePage(workspace);
   const item = await page.read((tx) => getBacktest(tx, backtest));
   return { title: item?.name ?? 'Backtest' };
@@ -27,7 +26,7 @@ const TONES = { queued: 'neutral', running: 'info', succeeded: 'success', failed
 
 export default async function BacktestPage({ params }: { params: Promise<{ workspace: string; backtest: string }> }) {
   const { workspace: slug, backtest: id } = await params;
-  if (!uuid.test(id)) notFound();
+  if (!z.uuid().safeParse(id).success) notFound();
   const { workspace, can, read } = await requireWorkspacePage(slug);
   const backtest = await read((tx) => getBacktest(tx, id));
   if (!backtest) notFound();

@@ -1,16 +1,15 @@
+import { z } from 'zod';
 import { NextResponse } from 'next/server';
 import { requireWorkspacePage } from '@/lib/actions/workspace-page';
 import { getBacktest } from '@/lib/bots/backtest/backtests';
 import { backtestDealsCsv } from '@/lib/bots/backtest/csv';
 import { errorBody } from '@/lib/errors/app-error';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** GET …/bots/backtests/<id>/deals.csv — a backtest's deals as CSV. */
 export async function GET(_request: Request, { params }: { params: Promise<{ workspace: string; backtest: string }> }) {
   const { workspace, backtest: id } = await params;
   const page = await requireWorkspacePage(workspace);
-  const backtest = uuid.test(id) ? await page.read((tx) => getBacktest(tx, id)) : null;
+  const backtest = z.uuid().safeParse(id).success ? await page.read((tx) => getBacktest(tx, id)) : null;
   if (!backtest) return NextResponse.json(errorBody('not_found', 'That backtest does not exist.'), { status: 404 });
   const file = backtestDealsCsv(backtest);
   return new NextResponse(file.csv, {
