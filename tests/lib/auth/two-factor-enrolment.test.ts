@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, recoveryCodes as recoveryCodesTable, users } from '@/db/schema';
 import { withSystem } from '@/db/tenant';
@@ -18,7 +18,7 @@ import { at, codeAt, enrolledUser, PASSWORD, startEnrolment, T0, userWithPasswor
 const status = (userId: string) => withSystem('test: t', (tx) => getTwoFactorStatus(tx, userId));
 const auditActions = (userId: string) =>
   withSystem('test: t', async (tx) =>
-    (await tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.chain, accountChain(userId)))).map((r) => r.action),
+    (await tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.chain, accountChain(userId))).orderBy(asc(auditLog.seq))).map((r) => r.action),
   );
 
 describe('two-factor enrolment', () => {
