@@ -87,6 +87,9 @@ export function metricLabel(metric: Metric): string {
   return METRIC_LABELS[metric];
 }
 
+/** Metrics some plan puts a quota on; the others are only counted. */
+const CAPPED_METRICS = new Set<Metric>(METRICS.filter((metric) => PLAN_IDS.some((id) => PLANS[id].quotas[metric] != null)));
+
 async function currentTenant(tx: Tx): Promise<string> {
   const [row] = rowsOf<{ tenant_id: string | null }>(await tx.execute(sql`select nullif(current_setting('app.tenant_id', true), '') as tenant_id`));
   if (!row?.tenant_id) throw new Error('meter.consume needs a tenant: call it inside withTenant or pass options.tenantId');
@@ -165,8 +168,9 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
   const now = options.now ?? new Date();
   const period = usagePeriod(now);
   if (options.entitlements && options.entitlements.tenantId !== tenantId) throw new Error('meter.consume: the entitlements passed are another workspace’s');
-  const entitlements = options.entitlements ?? (await loadEntitlements(tx, tenantId, now));
-  const quota = entitlements.quotas[parsed.metric] ?? null;
+  // A metric no plan caps (bot runs, API calls) has no quota to read: skip loading the plan.
+  const entitlements = options.entitlements ?? (CAPPED_METRICS.has(parsed.metric) ? await loadEntitlements(tx, tenantId, now) : null);
+  const quota = entitlements?.quotas[parsed.metric] ?? null;
 
   if (quota === null) {
     // No quota, so no lock: the ledger row and the running total in one statement. The total is
@@ -199,9 +203,9 @@ async function consume(tx: Tx, metric: Metric, amount: number, operationId: stri
     const upgrade = planLifting(parsed.metric, used + parsed.amount);
     const label = metricLabel(parsed.metric);
     throw new QuotaExceeded(
-      `This workspace has used ${used.toLocaleString('en-US')} of its ${quota.toLocaleString('en-US')} ${label} this month, so this would go over the ${entitlements.planName} plan's quota.` +
+      `This workspace has used ${used.toLocaleString('en-US')} of its ${quota.toLocaleString('en-US')} ${label} this month, so this would go over the ${entitlements?.planName} plan's quota.` +
         (upgrade ? ` Upgrade to ${PLANS[upgrade].name} in Settings → Billing for more.` : ' It resets at the start of next month.'),
-      { metric: parsed.metric, used, quota, requested: parsed.amount, period, plan: entitlements.planId, ...(upgrade ? { upgradeTo: upgrade } : {}) },
+      { metric: parsed.metric, used, quota, requested: parsed.amount, period, plan: entitlements?.planId, ...(upgrade ? { upgradeTo: upgrade } : {}) },
     );
   }
   const [row] = await tx

@@ -1,4 +1,4 @@
-import { FeatureTracker } from '../engine/features';
+import { AppError } from '@/lib/errors/app-error';
 import { filterSettingsSchema } from '../engine/filters/settings';
 import type { EngineEvent, Fill, MarketRules, MarketSnapshot, OpenOrder, OrderIntent, Position } from '../engine/types';
 import type { Exchange, ExchangeFill, Ticker } from '../exchange/types';
@@ -7,6 +7,7 @@ import { orderKeyOf } from './client-order-id';
 import type { RunBot, RunPair } from './load-run';
 import type { PairRunState } from './pair-state';
 import { strategyParamsFor } from './strategy-params';
+import { warmFeatures } from './warm-features';
 import { warmUpMinutes } from './warm-up';
 
 // One pair's decision in a run: read the market, warm the filters up on recent candles, hand the
@@ -43,13 +44,12 @@ export async function decidePair(
   run: { now: Date; balance: number; position: Position | null; activePairs: number },
 ): Promise<PairDecision> {
   const [rules] = await exchange.markets([pair.symbol]);
-  if (!rules) throw new Error(`The exchange has no market ${pair.symbol}.`);
+  // The owner can fix this one (remove or rename the pair), so the run log and email say it.
+  if (!rules) throw new AppError('validation_failed', `The exchange has no market ${pair.symbol}: remove the pair or pick a listed symbol.`);
   const filters = filterSettingsSchema.parse(pair.filters ?? {});
   const until = Math.floor(run.now.getTime() / MINUTE) * MINUTE;
   const minutes = warmUpMinutes(filters);
   const candles = await exchange.candles(pair.symbol, 1, { since: until - (minutes - 1) * MINUTE, until });
-  const tracker = new FeatureTracker(filters);
-  for (const candle of candles) tracker.push(candle);
   const ticker = await exchange.ticker(pair.symbol);
   const resting = await exchange.openOrders(pair.symbol);
   const newFills = await unrecordedFills(exchange, pair.symbol, state);
@@ -76,7 +76,7 @@ export async function decidePair(
     balance: run.balance,
     position: run.position,
     activePairs: run.activePairs,
-    features: tracker.read(),
+    features: warmFeatures(candles, filters),
     rules,
     fills,
     openOrders,

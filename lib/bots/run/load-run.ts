@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { botPairs, bots } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
-import { AppError } from '@/lib/errors/app-error';
 import type { ExchangeId } from '../bot-input';
 import type { StrategyId } from '../engine/types';
 import type { BotPairItem } from '../bots';
@@ -26,41 +25,43 @@ export type RunBot = {
 /** An active pair as a run sees it: the pair with its strategy state. */
 export type RunPair = Omit<BotPairItem, 'active'> & { state: unknown };
 
-/** Everything a run needs, read once at its start; the bot row stays locked until the transaction ends. */
-export async function loadRunInput(tx: Tx, botId: string): Promise<{ bot: RunBot; pairs: RunPair[] }> {
+/** The bot a run is for, locked until the transaction ends (a duplicate run waits here); null when it is gone. */
+export async function lockRunBot(tx: Tx, botId: string): Promise<RunBot | null> {
   const [row] = await tx.select().from(bots).where(eq(bots.id, botId)).limit(1).for('update');
-  if (!row) throw new AppError('not_found', 'That bot does not exist.');
+  if (!row) return null;
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    name: row.name,
+    exchange: row.exchange as ExchangeId,
+    testnet: row.testnet,
+    credentialsSealed: row.credentialsSealed,
+    strategy: row.strategy as StrategyId,
+    status: row.status,
+    runIntervalMinutes: row.runIntervalMinutes,
+    paperStartingBalance: row.paperStartingBalance,
+    paperAccount: row.paperAccount,
+    consecutiveFailures: row.consecutiveFailures,
+    version: row.version,
+    createdBy: row.createdBy,
+  };
+}
+
+/** The bot's active pairs with their strategy state, in the order a run checks them. */
+export async function loadRunPairs(tx: Tx, botId: string): Promise<RunPair[]> {
   const pairs = await tx
     .select()
     .from(botPairs)
     .where(and(eq(botPairs.botId, botId), eq(botPairs.active, true)))
     .orderBy(asc(botPairs.createdAt), asc(botPairs.symbol));
-  return {
-    bot: {
-      id: row.id,
-      tenantId: row.tenantId,
-      name: row.name,
-      exchange: row.exchange as ExchangeId,
-      testnet: row.testnet,
-      credentialsSealed: row.credentialsSealed,
-      strategy: row.strategy as StrategyId,
-      status: row.status,
-      runIntervalMinutes: row.runIntervalMinutes,
-      paperStartingBalance: row.paperStartingBalance,
-      paperAccount: row.paperAccount,
-      consecutiveFailures: row.consecutiveFailures,
-      version: row.version,
-      createdBy: row.createdBy,
-    },
-    pairs: pairs.map((pair) => ({
-      id: pair.id,
-      symbol: pair.symbol,
-      side: pair.side as RunPair['side'],
-      leverage: pair.leverage,
-      automatic: pair.automatic,
-      params: pair.params,
-      filters: pair.filters,
-      state: pair.state,
-    })),
-  };
+  return pairs.map((pair) => ({
+    id: pair.id,
+    symbol: pair.symbol,
+    side: pair.side as RunPair['side'],
+    leverage: pair.leverage,
+    automatic: pair.automatic,
+    params: pair.params,
+    filters: pair.filters,
+    state: pair.state,
+  }));
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { botDeals, botOrders, botPairs, botTrades } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
+import { decimal } from '@/lib/currency/decimal';
 import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import type { EngineEvent, MarketRules, OrderIntent } from '../engine/types';
 import type { ExchangeFill } from '../exchange/types';
@@ -37,6 +38,14 @@ export type PairOutcome = {
 
 const text = (value: number) => decimalText(value, 10);
 
+/** An order's filled quantity, quantity-weighted average price and status from its fills (none: nothing). */
+function filledPart(fills: readonly ExchangeFill[]) {
+  if (!fills.length) return {};
+  const qty = fills.reduce((sum, fill) => sum.plus(text(fill.qty)), decimal('0'));
+  const cost = fills.reduce((sum, fill) => sum.plus(decimal(text(fill.price)).times(text(fill.qty))), decimal('0'));
+  return { filledQty: qty.toFixed(), averageFillPrice: qty.isZero() ? null : cost.div(qty).toDecimalPlaces(10).toFixed(), status: 'filled' as const };
+}
+
 /** Why a deal ended, from the order that ended it. */
 function closeReason(fill: ExchangeFill, purposes: Map<string, string>): string {
   if (fill.liquidation) return 'liquidation';
@@ -60,8 +69,10 @@ export async function recordPair(tx: Tx, bot: RunBot, outcome: PairOutcome, now:
       .set({ status: 'cancelled', updatedAt: now })
       .where(and(eq(botOrders.pairId, pair.id), eq(botOrders.status, 'open'), inArray(botOrders.clientOrderId, [...outcome.cancelled])));
   }
+  // An order placed and filled in this run is written filled; fills of earlier orders update them below.
+  const prefilled = new Set<string>();
   if (outcome.placed.length) {
-    await tx
+    const inserted = await tx
       .insert(botOrders)
       .values(
         outcome.placed.map((order) => ({
@@ -82,14 +93,18 @@ export async function recordPair(tx: Tx, bot: RunBot, outcome: PairOutcome, now:
           rejectReason: order.rejectReason,
           createdAt: now,
           updatedAt: now,
+          ...filledPart(outcome.fills.filter((fill) => fill.clientOrderId === order.clientOrderId)),
         })),
       )
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ clientOrderId: botOrders.clientOrderId, filledQty: botOrders.filledQty });
+    for (const row of inserted) if (Number(row.filledQty) > 0) prefilled.add(row.clientOrderId);
   }
 
-  const purposes = new Map<string, string>();
-  if (outcome.fills.length) {
-    const ids = [...new Set(outcome.fills.map((fill) => fill.clientOrderId))];
+  // Orders placed in this run are known here; only fills of earlier orders need their purpose read.
+  const purposes = new Map<string, string>(outcome.placed.map((order) => [order.clientOrderId, order.intent.purpose]));
+  const ids = [...new Set(outcome.fills.map((fill) => fill.clientOrderId))].filter((id) => !purposes.has(id));
+  if (ids.length) {
     const rows = await tx.select({ clientOrderId: botOrders.clientOrderId, purpose: botOrders.purpose }).from(botOrders).where(inArray(botOrders.clientOrderId, ids));
     for (const row of rows) purposes.set(row.clientOrderId, row.purpose);
   }
@@ -151,10 +166,19 @@ export async function recordPair(tx: Tx, bot: RunBot, outcome: PairOutcome, now:
     state.recentFillKeys = [...state.recentFillKeys, key].slice(-RECENT_FILL_KEYS);
     if (!inserted) continue;
 
-    await tx
-      .update(botOrders)
-      .set({ filledQty: sql`${botOrders.filledQty} + ${text(fill.qty)}`, averageFillPrice: text(fill.price), status: 'filled', updatedAt: now })
-      .where(eq(botOrders.clientOrderId, fill.clientOrderId));
+    if (!prefilled.has(fill.clientOrderId)) {
+      const qty = text(fill.qty);
+      await tx
+        .update(botOrders)
+        .set({
+          filledQty: sql`${botOrders.filledQty} + ${qty}`,
+          // Weighted by quantity over every fill of the order, not the last fill's price.
+          averageFillPrice: sql`(coalesce(${botOrders.averageFillPrice}, 0) * ${botOrders.filledQty} + ${text(fill.price)}::numeric * ${qty}) / (${botOrders.filledQty} + ${qty})`,
+          status: 'filled',
+          updatedAt: now,
+        })
+        .where(eq(botOrders.clientOrderId, fill.clientOrderId));
+    }
     if (!dealId) continue;
     await updateDeal(tx, bot, pair, dealId, trade, fill, purposes, state);
   }

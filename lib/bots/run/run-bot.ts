@@ -2,13 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { bots } from '@/db/schema';
 import { withTenant, type TenantContext, type Tx } from '@/db/tenant';
 import { consumeQuota } from '@/lib/billing/gates';
+import { AppError } from '@/lib/errors/app-error';
 import { isExchangeError, type Exchange, type ExchangeFill } from '../exchange/types';
 import type { Position } from '../engine/types';
 import { clientOrderId } from './client-order-id';
 import { closeOutPair } from './close-out';
 import { decidePair, unrecordedFills } from './decide-pair';
 import { exchangeForRun, type RunExchange } from './exchange-for-run';
-import { loadRunInput, type RunBot, type RunPair } from './load-run';
+import { loadRunPairs, lockRunBot, type RunBot, type RunPair } from './load-run';
 import { readPairRunState } from './pair-state';
 import { recordPair, type PairOutcome, type PlacedOrder } from './record-pair';
 import { claimRunSlot, finishRunLog } from './run-log';
@@ -38,29 +39,35 @@ export type RunOptions = {
 type Io = { tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> };
 
 export async function runBot(ctx: TenantContext, input: { botId: string; slot: string }, options: RunOptions = {}): Promise<RunResult> {
-  const exchangeKind = await withTenant(ctx, async (tx) => (await tx.select({ exchange: bots.exchange }).from(bots).where(eq(bots.id, input.botId)))[0]?.exchange);
-  if (exchangeKind === undefined) return { status: 'skipped', reason: 'not_active' };
-  if (exchangeKind === 'paper') return withTenant(ctx, (tx) => runWith({ tx: (fn) => fn(tx) }, ctx, input, options));
-  return runWith({ tx: (fn) => withTenant(ctx, fn) }, ctx, input, options);
+  // A paper run never leaves the transaction that found the bot; a live one runs outside it.
+  const paperOrGone = await withTenant(ctx, async (tx): Promise<RunResult | null> => {
+    const bot = await lockRunBot(tx, input.botId);
+    if (!bot) return { status: 'skipped', reason: 'not_active' };
+    return bot.exchange === 'paper' ? runWith({ tx: (fn) => fn(tx) }, ctx, input, options, bot) : null;
+  });
+  return paperOrGone ?? runWith({ tx: (fn) => withTenant(ctx, fn) }, ctx, input, options);
 }
 
-async function runWith(io: Io, ctx: TenantContext, input: { botId: string; slot: string }, options: RunOptions): Promise<RunResult> {
+/** `locked`: the bot, when the caller's transaction (the one `io` runs in) already holds its lock. */
+async function runWith(io: Io, ctx: TenantContext, input: { botId: string; slot: string }, options: RunOptions, locked?: RunBot): Promise<RunResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const slot = new Date(input.slot);
   const loaded = await io.tx(async (tx) => {
     const claim = await claimRunSlot(tx, ctx.tenantId, input.botId, slot);
     if (claim.alreadySucceeded) return { skip: 'already_ran' as const };
-    const run = await loadRunInput(tx, input.botId);
-    if (run.bot.status !== 'active' && !options.closeOut) {
-      await finishRunLog(tx, claim.logId, { status: 'skipped', message: `Skipped: the bot is ${run.bot.status}.`, durationMs: performance.now() - started });
+    const bot = locked ?? (await lockRunBot(tx, input.botId));
+    if (!bot) throw new AppError('not_found', 'That bot does not exist.');
+    if (bot.status !== 'active' && !options.closeOut) {
+      await finishRunLog(tx, claim.logId, { status: 'skipped', message: `Skipped: the bot is ${bot.status}.`, durationMs: performance.now() - started });
       return { skip: 'not_active' as const };
     }
-    if (!run.pairs.length) {
+    const pairs = await loadRunPairs(tx, input.botId);
+    if (!pairs.length) {
       await finishRunLog(tx, claim.logId, { status: 'skipped', message: 'Skipped: the bot has no active pairs.', durationMs: performance.now() - started });
       return { skip: 'no_pairs' as const };
     }
-    return { skip: null, claim, ...run };
+    return { skip: null, claim, bot, pairs };
   });
   if (loaded.skip) return { status: 'skipped', reason: loaded.skip };
   const { bot, pairs, claim } = loaded;

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq, ne, sql } from 'drizzle-orm';
 import { botRunLogs, bots } from '@/db/schema';
 import { withTenant, type TenantContext } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
@@ -25,16 +25,21 @@ export function failureReason(error: unknown): string {
 export async function recordRunFailure(ctx: TenantContext, input: { botId: string; slot: string }, error: unknown, now = new Date()): Promise<{ failures: number; stopped: boolean }> {
   const reason = failureReason(error);
   return withTenant(ctx, async (tx) => {
-    await tx
-      .update(botRunLogs)
-      .set({ status: 'failed', message: reason })
-      .where(and(eq(botRunLogs.botId, input.botId), eq(botRunLogs.slot, new Date(input.slot)), ne(botRunLogs.status, 'succeeded')));
     const [bot] = await tx
       .update(bots)
       .set({ consecutiveFailures: sql`${bots.consecutiveFailures} + 1`, errorReason: reason })
       .where(eq(bots.id, input.botId))
       .returning({ name: bots.name, status: bots.status, failures: bots.consecutiveFailures });
     if (!bot) return { failures: 0, stopped: false };
+    // A paper run's claim rolled back with the run, so the slot may have no log row yet.
+    await tx
+      .insert(botRunLogs)
+      .values({ tenantId: ctx.tenantId, botId: input.botId, slot: new Date(input.slot), status: 'failed', message: reason, attempts: 1 })
+      .onConflictDoUpdate({
+        target: [botRunLogs.tenantId, botRunLogs.botId, botRunLogs.slot],
+        set: { status: 'failed', message: reason },
+        setWhere: ne(botRunLogs.status, 'succeeded'),
+      });
     if (bot.failures < MAX_CONSECUTIVE_FAILURES || bot.status !== 'active') return { failures: bot.failures, stopped: false };
     await tx.update(bots).set({ status: 'error', updatedAt: now }).where(eq(bots.id, input.botId));
     await recordWorkspaceAudit(tx, ctx.tenantId, {

@@ -46,7 +46,9 @@ describe('runBot on paper', () => {
     const rows = await rowsOf(ctx, bot.id);
     expect(rows.trades.map((t) => t.action)).toEqual(['OPENED']);
     expect(rows.deals).toHaveLength(1);
-    expect(rows.orders.map((o) => o.purpose)).toContain('open');
+    const open = rows.orders.find((o) => o.purpose === 'open')!;
+    // Placed and filled in the run: written filled, at the trade's quantity and price.
+    expect(open).toMatchObject({ status: 'filled', filledQty: rows.trades[0]!.qty, averageFillPrice: rows.trades[0]!.price });
     expect(rows.logs).toEqual([expect.objectContaining({ status: 'succeeded' })]);
     expect(rows.bot.paperAccount).toMatchObject({ v: 1 });
     expect(rows.bot.lastRunAt?.toISOString()).toBe(NOW.toISOString());
