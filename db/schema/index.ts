@@ -10,3 +10,4 @@ export * from './api';
 export * from './webhooks';
 export * from './privacy';
 export * from './bots';
+export * from './money-ledger';

@@ -61,6 +61,9 @@ export const auditActionLabels = {
   'bot.failed': 'Bot stopped after failing runs',
   'bot.run_requested': 'Bot run requested',
   'bot.backtest_started': 'Backtest started',
+  'money.account_created': 'Money account created',
+  'money.import_committed': 'Bank file imported',
+  'money.import_rolled_back': 'Bank import rolled back',
   'billing.plan_override_set': 'Plan set by Tessera (contract)',
   'billing.plan_override_cleared': 'Plan set by Tessera ended',
 } as const satisfies Record<string, string>;

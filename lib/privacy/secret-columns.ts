@@ -18,6 +18,9 @@ export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 export const EXPORTED_LOOKALIKE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   // The chain and its hash version let a reader verify the trail; the salt and digest are the row's own personal fields, hashed.
   audit_log: ['hash', 'prev_hash', 'hash_version'],
+  // Fingerprints of the household's own data (de-duplication keys), not credentials: a restore needs them.
+  money_import_batches: ['file_hash'],
+  money_transactions: ['content_hash', 'global_hash'],
 };
 
 /** A column name that may hold a key, token, hash or ciphertext: it needs a decision above. */

@@ -21,6 +21,9 @@ export const columnOverrides: Record<string, Record<string, () => unknown>> = {
   bot_trades: { action: () => 'OPENED' },
   bot_run_logs: { status: () => 'succeeded' },
   bot_backtests: { status: () => 'queued', strategy: () => 'dca_ladder' },
+  money_accounts: { type: () => 'checking', currency: () => 'USD' },
+  money_import_batches: { status: () => 'completed', format: () => 'csv' },
+  money_transactions: { status: () => 'cleared', reconciliation: () => 'unreconciled', currency: () => 'USD' },
 };
 
 function scalarFor(column: ColumnInfo): unknown {

@@ -1,0 +1,104 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { moneyImportBatches, moneyTransactions } from '@/db/schema';
+import type { TenantContext, Tx } from '@/db/tenant';
+import { recordWorkspaceAudit } from '@/lib/audit';
+import { consumeQuota } from '@/lib/billing/gates';
+import { AppError } from '@/lib/errors/app-error';
+import type { RequestMeta } from '@/lib/tenancy/request-meta';
+import { planImport, type ImportPlan, type PlanInput } from './plan-import';
+
+// Commit: the whole batch in the caller's one transaction — the batch row, its transactions, the
+// quota and the audit entry land together or not at all. Idempotent: the same bytes committed
+// again into the account (while their batch stands) return that batch and add nothing.
+
+export type CommitInput = PlanInput & {
+  /** Rows the file could not read are skipped only when the person said so. */
+  skipProblemRows?: boolean;
+  /** Lines the person left out in the preview (e.g. possible duplicates they recognised). */
+  excludeLines?: readonly number[];
+};
+
+export type CommitResult = { batchId: string; added: number; replayed: boolean; plan: ImportPlan };
+
+const ROWS_PER_INSERT = 1_000;
+
+export async function commitImport(tx: Tx, ctx: TenantContext, input: CommitInput, meta: RequestMeta): Promise<CommitResult> {
+  const plan = await planImport(tx, input);
+  if (plan.alreadyImportedBatchId) return { batchId: plan.alreadyImportedBatchId, added: 0, replayed: true, plan };
+  if (plan.problems.length && !input.skipProblemRows) {
+    const lines = plan.problems.map((p) => p.line).slice(0, 10).join(', ');
+    throw new AppError(
+      'validation_failed',
+      `${plan.problems.length} row${plan.problems.length === 1 ? '' : 's'} of this file can't be read (line${plan.problems.length === 1 ? '' : 's'} ${lines}${plan.problems.length > 10 ? ', …' : ''}). Fix the file, or import the other rows and skip these.`,
+      { problems: plan.problems.slice(0, 100) },
+    );
+  }
+  const excluded = new Set(input.excludeLines ?? []);
+  const adding = plan.rows.filter((row) => row.verdict !== 'duplicate' && !excluded.has(row.line));
+
+  const [batch] = await tx
+    .insert(moneyImportBatches)
+    .values({
+      tenantId: ctx.tenantId,
+      accountId: plan.account.id,
+      status: plan.problems.length ? 'partial' : 'completed',
+      fileName: plan.fileName,
+      fileHash: plan.fileHash,
+      sizeBytes: plan.sizeBytes,
+      format: plan.format,
+      preset: plan.preset,
+      rowsTotal: plan.rows.length + plan.problems.length,
+      rowsImported: adding.length,
+      rowsDuplicate: plan.counts.duplicate,
+      rowsSkipped: plan.problems.length + (plan.rows.length - plan.counts.duplicate - adding.length),
+      problems: plan.problems.map((p) => ({ line: p.line, message: p.message })),
+      notes: plan.notes,
+      statedClosingMinor: plan.balance?.stated.amountMinor ?? null,
+      statedClosingOn: plan.balance?.stated.on ?? null,
+      computedClosingMinor: plan.balance?.computedMinor ?? null,
+      createdBy: ctx.userId,
+    })
+    // A concurrent commit of the same bytes won the file's unique index: this one is its replay.
+    .onConflictDoNothing()
+    .returning({ id: moneyImportBatches.id });
+  if (!batch) {
+    const [standing] = await tx
+      .select({ id: moneyImportBatches.id })
+      .from(moneyImportBatches)
+      .where(and(eq(moneyImportBatches.accountId, plan.account.id), eq(moneyImportBatches.fileHash, plan.fileHash), ne(moneyImportBatches.status, 'rolled_back')));
+    if (!standing) throw new AppError('conflict', 'Another import of this file is being written; try again in a moment.');
+    return { batchId: standing.id, added: 0, replayed: true, plan };
+  }
+
+  for (let start = 0; start < adding.length; start += ROWS_PER_INSERT) {
+    await tx.insert(moneyTransactions).values(
+      adding.slice(start, start + ROWS_PER_INSERT).map((row) => ({
+        tenantId: ctx.tenantId,
+        accountId: plan.account.id,
+        batchId: batch.id,
+        bookedOn: row.bookedOn,
+        valueOn: row.valueOn,
+        amountMinor: row.amountMinor,
+        currency: row.currency,
+        payee: row.payee,
+        merchant: row.merchant,
+        memo: row.memo,
+        status: row.status,
+        reference: row.reference,
+        contentHash: row.contentHash,
+        globalHash: row.globalHash,
+        sourceLine: row.line,
+      })),
+    );
+  }
+  if (adding.length) await consumeQuota(tx, ctx.tenantId, 'money.imported_rows', adding.length, `money-import:${batch.id}`);
+  await recordWorkspaceAudit(tx, ctx.tenantId, {
+    action: 'money.import_committed',
+    actorUserId: ctx.userId,
+    targetType: 'money_import_batch',
+    targetId: batch.id,
+    metadata: { account: plan.account.name, file: plan.fileName, format: plan.format, added: adding.length, duplicates: plan.counts.duplicate, skipped: plan.problems.length },
+    ...meta,
+  });
+  return { batchId: batch.id, added: adding.length, replayed: false, plan };
+}
