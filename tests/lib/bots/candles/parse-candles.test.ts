@@ -7,8 +7,10 @@ import { parseCandleFile } from '@/lib/bots/candles/parse-candle-file';
 import { parseCandleCsv } from '@/lib/bots/candles/parse-csv';
 import { parsePhemexKlines } from '@/lib/bots/candles/parse-phemex';
 import { validateCandles } from '@/lib/bots/candles/validate-candles';
+import path from 'node:path';
+import { sharedFixturePath } from '../../../helpers/shared-fixtures';
 
-const FIXTURES = '/work/shared/fixtures/exchanges';
+const FIXTURES = path.dirname(sharedFixturePath('exchanges', 'kline.mdx.response-example.json'));
 const bybitText = readFileSync(`${FIXTURES}/kline.mdx.response-example.json`, 'utf8');
 const phemexText = readFileSync(`${FIXTURES}/Public-Hedged-Perpetual-API.md.kline_p-snapshot-sample.json`, 'utf8');
 const bybit = () => JSON.parse(bybitText) as { retCode: number; retMsg: string; result: { list: string[][] } };

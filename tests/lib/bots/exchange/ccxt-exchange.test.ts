@@ -7,11 +7,13 @@ import { ccxtClientFor, openCcxtExchange, testExchangeConnection, timeframeOf, t
 import { toExchangeError } from '@/lib/bots/exchange/ccxt-errors';
 import { fromCcxtSymbol, plainSymbolOf, toCcxtSymbol } from '@/lib/bots/exchange/ccxt-symbols';
 import { ExchangeError, isExchangeError, type Exchange } from '@/lib/bots/exchange/types';
+import path from 'node:path';
+import { sharedFixturePath } from '../../../helpers/shared-fixtures';
 
 // A fake Bybit v5 API on 127.0.0.1: the endpoints ccxt's bybit calls for what the adapter does,
 // answered in Bybit's shapes (instruments and klines from the docs' examples). No real exchange.
 
-const FIXTURES = '/work/shared/fixtures/exchanges';
+const FIXTURES = path.dirname(sharedFixturePath('exchanges', 'kline.mdx.response-example.json'));
 const spotInstrument = JSON.parse(readFileSync(`${FIXTURES}/bybit_instrument.mdx.spot-response-example.json`, 'utf8')).result.list[0];
 const klineExample = JSON.parse(readFileSync(`${FIXTURES}/kline.mdx.response-example.json`, 'utf8'));
 
