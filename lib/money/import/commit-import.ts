@@ -1,11 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { moneyImportBatches, moneyTransactions } from '@/db/schema';
 import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { consumeQuota } from '@/lib/billing/gates';
 import { AppError } from '@/lib/errors/app-error';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
-import { planImport, type ImportPlan, type PlanInput } from './plan-import';
+import { planImport, type ImportPlan, type PlanInput, type PlannedRow } from './plan-import';
 
 // Commit: the whole batch in the caller's one transaction — the batch row, its transactions, the
 // quota and the audit entry land together or not at all. Idempotent: the same bytes committed
@@ -20,7 +20,7 @@ export type CommitInput = PlanInput & {
 
 export type CommitResult = { batchId: string; added: number; replayed: boolean; plan: ImportPlan };
 
-const ROWS_PER_INSERT = 1_000;
+const ROWS_PER_INSERT = 10_000;
 
 export async function commitImport(tx: Tx, ctx: TenantContext, input: CommitInput, meta: RequestMeta): Promise<CommitResult> {
   const plan = await planImport(tx, input);
@@ -71,25 +71,7 @@ export async function commitImport(tx: Tx, ctx: TenantContext, input: CommitInpu
   }
 
   for (let start = 0; start < adding.length; start += ROWS_PER_INSERT) {
-    await tx.insert(moneyTransactions).values(
-      adding.slice(start, start + ROWS_PER_INSERT).map((row) => ({
-        tenantId: ctx.tenantId,
-        accountId: plan.account.id,
-        batchId: batch.id,
-        bookedOn: row.bookedOn,
-        valueOn: row.valueOn,
-        amountMinor: row.amountMinor,
-        currency: row.currency,
-        payee: row.payee,
-        merchant: row.merchant,
-        memo: row.memo,
-        status: row.status,
-        reference: row.reference,
-        contentHash: row.contentHash,
-        globalHash: row.globalHash,
-        sourceLine: row.line,
-      })),
-    );
+    await insertRows(tx, ctx.tenantId, plan.account.id, batch.id, adding.slice(start, start + ROWS_PER_INSERT));
   }
   if (adding.length) await consumeQuota(tx, ctx.tenantId, 'money.imported_rows', adding.length, `money-import:${batch.id}`);
   await recordWorkspaceAudit(tx, ctx.tenantId, {
@@ -101,4 +83,32 @@ export async function commitImport(tx: Tx, ctx: TenantContext, input: CommitInpu
     ...meta,
   });
   return { batchId: batch.id, added: adding.length, replayed: false, plan };
+}
+
+/**
+ * One statement per 10,000 rows, the rows as one JSON parameter: a bank file of 100,000 rows is
+ * ten statements instead of a hundred multi-row inserts whose building (and 1.5 M parameters)
+ * cost more than the database's work. Amounts travel as strings, so no bigint passes a float.
+ */
+async function insertRows(tx: Tx, tenantId: string, accountId: string, batchId: string, rows: readonly PlannedRow[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      booked_on: row.bookedOn,
+      value_on: row.valueOn,
+      amount_minor: row.amountMinor.toString(),
+      currency: row.currency,
+      payee: row.payee,
+      merchant: row.merchant,
+      memo: row.memo,
+      status: row.status,
+      reference: row.reference,
+      content_hash: row.contentHash,
+      global_hash: row.globalHash,
+      source_line: row.line,
+    })),
+  );
+  await tx.execute(sql`
+    insert into ${moneyTransactions} (tenant_id, account_id, batch_id, booked_on, value_on, amount_minor, currency, payee, merchant, memo, status, reference, content_hash, global_hash, source_line)
+    select ${tenantId}::uuid, ${accountId}::uuid, ${batchId}::uuid, r.booked_on, r.value_on, r.amount_minor, r.currency, r.payee, r.merchant, r.memo, r.status, r.reference, r.content_hash, r.global_hash, r.source_line
+    from jsonb_to_recordset(${json}::jsonb) as r(booked_on date, value_on date, amount_minor bigint, currency char(3), payee text, merchant text, memo text, status text, reference text, content_hash text, global_hash text, source_line integer)`);
 }
