@@ -11,3 +11,5 @@ export * from './webhooks';
 export * from './privacy';
 export * from './bots';
 export * from './money-ledger';
+export * from './money-rules';
+export * from './money-planning';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { currencyColumn, minorUnitsColumn } from './money';
 import { tenantRef, tenantTable } from './tenant-table';
 import { users } from './users';
@@ -82,6 +82,52 @@ export const moneyImportBatches = tenantTable(
   ],
 );
 
+export const MONEY_CATEGORY_KINDS = ['expense', 'income'] as const;
+
+/** A category a household files transactions under (Groceries, Salary). Deleting one uncategorises its transactions first (lib/money/categories). */
+export const moneyCategories = tenantTable(
+  'money_categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('expense'),
+    color: text('color'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    archivedAt: at('archived_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('money_categories_name_idx').on(t.tenantId, t.name),
+    check('money_categories_kind', sql`${t.kind} in ('expense', 'income')`),
+  ],
+);
+
+export const MONEY_TAG_NAMESPACES = ['bucket', 'occasion', 'account'] as const;
+
+/**
+ * The reference's namespaced tags: a bucket (exactly one per transaction, held on the transaction
+ * as its `bucket`), occasions (any number, its `tags`) and one account tag per account. This
+ * table carries what a tag looks like (colour, order, description); transactions carry its name.
+ */
+export const moneyTags = tenantTable(
+  'money_tags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    namespace: text('namespace').notNull(),
+    name: text('name').notNull(),
+    color: text('color'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    description: text('description'),
+    accountId: uuid('account_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    tenantRef(t, t.accountId, moneyAccounts, { onDelete: 'cascade', name: 'money_tags_account_fk' }),
+    uniqueIndex('money_tags_name_idx').on(t.tenantId, t.namespace, t.name),
+    check('money_tags_namespace', sql`${t.namespace} in ('bucket', 'occasion', 'account')`),
+  ],
+);
+
 /**
  * A transaction on an account. content_hash (date, amount, description, account) and
  * global_hash (the same without the account) are the original app's de-duplication keys;
@@ -104,6 +150,15 @@ export const moneyTransactions = tenantTable(
     status: text('status').notNull().default('cleared'),
     reconciliation: text('reconciliation').notNull().default('unreconciled'),
     reference: text('reference'),
+    categoryId: uuid('category_id'),
+    /** The reference's bucket tag: exactly one, `none` until a rule or a person sets it. */
+    bucket: text('bucket').notNull().default('none'),
+    /** Occasion tags. */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Transfers between own accounts are left out of every report, budget and balance figure. */
+    isTransfer: boolean('is_transfer').notNull().default(false),
+    /** The counterpart of a linked transfer (no FK: unlinking is lib/money/transfers' job on delete). */
+    transferId: uuid('transfer_id'),
     contentHash: text('content_hash').notNull(),
     globalHash: text('global_hash').notNull(),
     /** The line of the bank file it came from (for the batch's report). */
@@ -114,12 +169,74 @@ export const moneyTransactions = tenantTable(
   (t) => [
     tenantRef(t, t.accountId, moneyAccounts, { onDelete: 'cascade', name: 'money_transactions_account_fk' }),
     tenantRef(t, t.batchId, moneyImportBatches, { onDelete: 'cascade', name: 'money_transactions_batch_fk' }),
+    tenantRef(t, t.categoryId, moneyCategories, { onDelete: 'restrict', name: 'money_transactions_category_fk' }),
+    index('money_transactions_booked_idx').on(t.tenantId, t.bookedOn),
     index('money_transactions_account_booked_idx').on(t.tenantId, t.accountId, t.bookedOn),
     index('money_transactions_content_hash_idx').on(t.tenantId, t.contentHash),
     index('money_transactions_global_hash_idx').on(t.tenantId, t.globalHash),
     index('money_transactions_reference_idx').on(t.tenantId, t.accountId, t.reference).where(sql`${t.reference} is not null`),
     index('money_transactions_batch_idx').on(t.tenantId, t.batchId),
+    index('money_transactions_search_idx').using('gin', sql`to_tsvector('simple', ${t.payee} || ' ' || coalesce(${t.memo}, '') || ' ' || coalesce(${t.notes}, ''))`),
     check('money_transactions_status', sql`${t.status} in ('pending', 'cleared')`),
     check('money_transactions_reconciliation', sql`${t.reconciliation} in ('unreconciled', 'matched', 'manually_entered', 'ignored')`),
+  ],
+);
+
+/** A transaction's amount divided over categories; the lines may leave a rest unallocated (shown). */
+export const moneyTransactionSplits = tenantTable(
+  'money_transaction_splits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    transactionId: uuid('transaction_id').notNull(),
+    categoryId: uuid('category_id'),
+    bucket: text('bucket').notNull().default('none'),
+    amountMinor: minorUnitsColumn('amount_minor').notNull(),
+    memo: text('memo'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    tenantRef(t, t.transactionId, moneyTransactions, { onDelete: 'cascade', name: 'money_transaction_splits_transaction_fk' }),
+    tenantRef(t, t.categoryId, moneyCategories, { onDelete: 'restrict', name: 'money_transaction_splits_category_fk' }),
+    index('money_transaction_splits_transaction_idx').on(t.tenantId, t.transactionId),
+  ],
+);
+
+export const MONEY_IMPORT_STATES = ['uploaded', 'reading', 'ready', 'committing', 'completed', 'partial', 'failed', 'rolled_back'] as const;
+
+/**
+ * One uploaded bank file on its way in: stored first (storage_key), read by the import workflow
+ * into a preview (summary, the first rows, problems), committed into a batch on the person's
+ * word. Files uploaded together share a group_id, which the reference's batch rule (the same date,
+ * amount and bank id across the files of one upload is one transaction) looks at.
+ */
+export const moneyImports = tenantTable(
+  'money_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    status: text('status').notNull().default('uploaded'),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    storageKey: text('storage_key').notNull(),
+    mapping: jsonb('mapping'),
+    options: jsonb('options').$type<{ statementIndex?: number; qifDateOrder?: 'mdy' | 'dmy'; skipProblemRows?: boolean; excludeLines?: number[] }>().notNull().default({}),
+    progress: integer('progress').notNull().default(0),
+    summary: jsonb('summary'),
+    previewRows: jsonb('preview_rows'),
+    problems: jsonb('problems').$type<{ line: number; message: string }[]>().notNull().default([]),
+    error: text('error'),
+    batchId: uuid('batch_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    tenantRef(t, t.accountId, moneyAccounts, { onDelete: 'cascade', name: 'money_imports_account_fk' }),
+    tenantRef(t, t.batchId, moneyImportBatches, { onDelete: 'cascade', name: 'money_imports_batch_fk' }),
+    index('money_imports_tenant_created_idx').on(t.tenantId, t.createdAt),
+    check('money_imports_status', sql`${t.status} in ('uploaded', 'reading', 'ready', 'committing', 'completed', 'partial', 'failed', 'rolled_back')`),
+    check('money_imports_progress', sql`${t.progress} between 0 and 100`),
   ],
 );

@@ -24,6 +24,15 @@ export const columnOverrides: Record<string, Record<string, () => unknown>> = {
   money_accounts: { type: () => 'checking', currency: () => 'USD' },
   money_import_batches: { status: () => 'completed', format: () => 'csv' },
   money_transactions: { status: () => 'cleared', reconciliation: () => 'unreconciled', currency: () => 'USD' },
+  money_categories: { kind: () => 'expense' },
+  money_tags: { namespace: () => 'occasion' },
+  money_imports: { status: () => 'uploaded' },
+  money_rules: { match: () => 'all', conditions: () => '[]', actions: () => '[]' },
+  money_merchant_aliases: { kind: () => 'contains' },
+  money_budgets: { period: () => 'monthly', bucket: () => 'groceries', currency: () => 'USD', thresholds: () => '{80,100}' },
+  money_recurring_patterns: { decision: () => 'confirmed', status: () => 'active' },
+  money_dashboards: { date_range: () => 'month_to_date' },
+  money_dashboard_widgets: { width: () => 'half' },
 };
 
 function scalarFor(column: ColumnInfo): unknown {
