@@ -12,6 +12,7 @@ import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 import { botRunWorkflow, botsTickWorkflow } from '@/lib/bots/workflows';
 import { botTelegramWorkflow } from '@/lib/bots/notify/telegram-workflow';
 import { backtestWorkflow } from '@/lib/bots/backtest/workflow';
+import { moneyTransactionsChangedWorkflow, moneyWeeklySummaryTickWorkflow, moneyWeeklySummaryWorkflow } from '@/lib/money/workflows';
 
 /**
  * THE list of workflows: each is defined once in lib/<module>/workflows.ts and listed here once.
@@ -44,6 +45,9 @@ export const workflows = [
   botRunWorkflow,
   botTelegramWorkflow,
   backtestWorkflow,
+  moneyTransactionsChangedWorkflow,
+  moneyWeeklySummaryTickWorkflow,
+  moneyWeeklySummaryWorkflow,
 ] as const;
 
 /** The same list, payload types erased (zod types are invariant). */

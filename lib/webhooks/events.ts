@@ -60,6 +60,21 @@ export const WEBHOOK_EVENTS = {
     description: 'A backtest finished; its results are ready.',
     schema: z.object({ backtest_id: z.uuid(), status: z.enum(['succeeded', 'failed']), net_profit: z.string().nullable() }),
   },
+  'money.budget.threshold_reached': {
+    description: 'A Money budget reached one of its thresholds (once per budget, period and threshold).',
+    schema: z.object({
+      budget_id: z.uuid(),
+      name: z.string(),
+      period_start: z.string(),
+      threshold: z.number(),
+      status: z.enum(['warning', 'exceeded']),
+      spent: z.string(),
+      limit: z.string(),
+      currency: z.string(),
+      percent: z.number(),
+      message: z.string(),
+    }),
+  },
   'webhook.test': {
     description: 'A test event sent from Settings → Webhooks or the API, to check an endpoint.',
     schema: z.object({ message: z.string(), endpoint_id: z.uuid() }),

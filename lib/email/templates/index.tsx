@@ -29,6 +29,8 @@ import { PasswordResetEmail, passwordResetSubject, type PasswordResetProps } fro
 import { StoreSignUpEmail, storeSignUpSubject, type StoreSignUpProps } from './store-sign-up';
 import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 import { BotAlertEmail, botAlertSubject, type BotAlertProps } from './bot-alert';
+import { MoneyBudgetAlertEmail, moneyBudgetAlertSubject, type MoneyBudgetAlertProps } from './money-budget-alert';
+import { MoneyWeeklySummaryEmail, moneyWeeklySummarySubject, type MoneyWeeklySummaryProps } from './money-weekly-summary';
 import { WebhookDisabledEmail, webhookDisabledSubject, type WebhookDisabledProps } from './webhook-disabled';
 import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
 import { WorkspaceDeletionEmail, workspaceDeletionSubject, type WorkspaceDeletionProps } from './workspace-deletion';
@@ -53,6 +55,8 @@ export type TemplateProps = {
   'billing-trial-ending': TrialEndingProps;
   'webhook-disabled': WebhookDisabledProps;
   'bot-alert': BotAlertProps;
+  'money-budget-alert': MoneyBudgetAlertProps;
+  'money-weekly-summary': MoneyWeeklySummaryProps;
   'workspace-deletion': WorkspaceDeletionProps;
   'export-ready': ExportReadyProps;
   'account-deletion': AccountDeletionProps;
@@ -80,6 +84,8 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'billing-trial-ending': { subject: trialEndingSubject, Component: TrialEndingEmail },
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
   'bot-alert': { subject: botAlertSubject, Component: BotAlertEmail },
+  'money-budget-alert': { subject: moneyBudgetAlertSubject, Component: MoneyBudgetAlertEmail },
+  'money-weekly-summary': { subject: moneyWeeklySummarySubject, Component: MoneyWeeklySummaryEmail },
   'workspace-deletion': { subject: workspaceDeletionSubject, Component: WorkspaceDeletionEmail },
   'export-ready': { subject: exportReadySubject, Component: ExportReadyEmail },
   'account-deletion': { subject: accountDeletionSubject, Component: AccountDeletionEmail },

@@ -1,10 +1,11 @@
-import { and, between, eq, ne, sql } from 'drizzle-orm';
-import { moneyImportBatches, moneyTransactions } from '@/db/schema';
+import { and, between, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { moneyImportBatches, moneyImports, moneyTransactions } from '@/db/schema';
 import type { Tx } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { getAccount, type MoneyAccount } from '../accounts';
 import type { Mapping } from './csv';
 import { contentHash, fileHash, globalHash } from './fingerprint';
+import { applyImportRules, loadImportRules, type ImportRules, type RuledFields } from './import-rules';
 import { readBankFile } from './read-bank-file';
 import type { ImportFormat, ParsedRow, ParsedStatement, RowProblem } from './statement';
 
@@ -17,6 +18,9 @@ import type { ImportFormat, ParsedRow, ParsedStatement, RowProblem } from './sta
 // one was imported before; the bank's own id (FITID) already on the account is a duplicate
 // whatever the text; the global hash alone on another account imports with a cross-account
 // warning; the same date and amount with other text is a possible duplicate for the person.
+// Files uploaded together (one group) also treat the same date, amount and bank id as one
+// transaction across the group's files, whichever account each went into (the reference's batch
+// rule). Every row then goes through the workspace's aliases and rules (import-rules.ts).
 
 export type RowVerdict = 'new' | 'duplicate' | 'possible_duplicate';
 
@@ -24,10 +28,12 @@ export type PlannedRow = ParsedRow & {
   contentHash: string;
   globalHash: string;
   verdict: RowVerdict;
-  /** Why a duplicate: the same content already imported, or the bank's id already seen. */
-  duplicateBy: 'content' | 'reference' | null;
+  /** Why a duplicate: the same content already imported, the bank's id already seen, or another file of the same upload. */
+  duplicateBy: 'content' | 'reference' | 'batch' | null;
   /** The same transaction (by its global hash) is on another account. */
   crossAccount: boolean;
+  /** What the aliases and rules made of it. */
+  rules: RuledFields;
 };
 
 export type BalanceCheck = {
@@ -52,7 +58,20 @@ export type ImportPlan = {
   rows: PlannedRow[];
   problems: RowProblem[];
   notes: string[];
-  counts: { rows: number; new: number; duplicate: number; possibleDuplicate: number; crossAccount: number; problems: number };
+  counts: {
+    rows: number;
+    new: number;
+    duplicate: number;
+    possibleDuplicate: number;
+    crossAccount: number;
+    problems: number;
+    /** Rows a rule said not to import. */
+    skippedByRule: number;
+    /** Rows an alias or a rule matched. */
+    ruled: number;
+  };
+  /** Names of the rules and aliases that matched, by id. */
+  ruleNames: Record<string, string>;
   balance: BalanceCheck | null;
 };
 
@@ -64,6 +83,10 @@ export type PlanInput = {
   /** Which statement of a multi-account file (OFX, QIF, CAMT, MT940) goes into this account. */
   statementIndex?: number;
   qifDateOrder?: 'mdy' | 'dmy';
+  /** The upload this file came with (money_imports.group_id): the batch de-duplication looks at its other files. */
+  groupId?: string | null;
+  /** Rules already loaded for a whole import (the commit reuses the preview's). */
+  rules?: ImportRules;
 };
 
 export async function planImport(tx: Tx, input: PlanInput): Promise<ImportPlan> {
@@ -79,8 +102,11 @@ export async function planImport(tx: Tx, input: PlanInput): Promise<ImportPlan> 
     .from(moneyImportBatches)
     .where(and(eq(moneyImportBatches.accountId, account.id), eq(moneyImportBatches.fileHash, hash), ne(moneyImportBatches.status, 'rolled_back')));
 
-  const rows = await judgeRows(tx, account, statement.rows);
+  const rules = input.rules ?? (await loadImportRules(tx));
+  const rows = await judgeRows(tx, account, statement.rows, rules, await groupKeys(tx, input.groupId ?? null, statement.rows));
   const count = (verdict: RowVerdict) => rows.filter((row) => row.verdict === verdict).length;
+  const ruleNames: Record<string, string> = {};
+  for (const row of rows) for (const id of [...row.rules.ruleIds, ...(row.rules.aliasId ? [row.rules.aliasId] : [])]) ruleNames[id] ??= rules.names.get(id) ?? id;
   return {
     format: parsed.format,
     preset: parsed.preset,
@@ -101,7 +127,10 @@ export async function planImport(tx: Tx, input: PlanInput): Promise<ImportPlan> 
       possibleDuplicate: count('possible_duplicate'),
       crossAccount: rows.filter((row) => row.crossAccount).length,
       problems: parsed.problems.length,
+      skippedByRule: rows.filter((row) => row.rules.skip && row.verdict !== 'duplicate').length,
+      ruled: rows.filter((row) => row.rules.ruleIds.length > 0 || row.rules.aliasId !== null).length,
     },
+    ruleNames,
     balance: await checkBalance(tx, account, statement, rows),
   };
 }
@@ -121,7 +150,25 @@ function pickStatement(statements: readonly ParsedStatement[], account: MoneyAcc
   throw new AppError('validation_failed', `The file holds ${statements.length} accounts (${names}): pick the one to import into ${account.name}.`, { statements: statements.length });
 }
 
-async function judgeRows(tx: Tx, account: MoneyAccount, parsed: readonly ParsedRow[]): Promise<PlannedRow[]> {
+const batchKey = (row: { bookedOn: string; amountMinor: bigint; reference: string | null }) => `${row.bookedOn}|${row.amountMinor}|${row.reference}`;
+
+/**
+ * The (date, amount, bank id) of the transactions the group's other files already committed. A
+ * row without a bank id can't be matched this way (the content hash covers it).
+ */
+async function groupKeys(tx: Tx, groupId: string | null, parsed: readonly ParsedRow[]): Promise<Set<string>> {
+  const withReference = parsed.filter((row) => row.reference);
+  if (!groupId || !withReference.length) return new Set();
+  const batches = tx.select({ id: moneyImports.batchId }).from(moneyImports).where(and(eq(moneyImports.groupId, groupId), isNotNull(moneyImports.batchId)));
+  const references = JSON.stringify([...new Set(withReference.map((row) => row.reference!))]);
+  const held = await tx
+    .select({ bookedOn: moneyTransactions.bookedOn, amountMinor: moneyTransactions.amountMinor, reference: moneyTransactions.reference })
+    .from(moneyTransactions)
+    .where(and(inArray(moneyTransactions.batchId, batches), sql`${moneyTransactions.reference} in (select jsonb_array_elements_text(${references}::jsonb))`));
+  return new Set(held.map(batchKey));
+}
+
+async function judgeRows(tx: Tx, account: MoneyAccount, parsed: readonly ParsedRow[], rules: ImportRules, inGroup: ReadonlySet<string>): Promise<PlannedRow[]> {
   if (!parsed.length) return [];
   const dates = parsed.map((row) => row.bookedOn).sort();
   const [from, to] = [dates[0]!, dates.at(-1)!];
@@ -157,12 +204,21 @@ async function judgeRows(tx: Tx, account: MoneyAccount, parsed: readonly ParsedR
   return hashed.map(({ row, content, global }) => {
     let duplicateBy: PlannedRow['duplicateBy'] = null;
     if (row.reference && references.has(row.reference)) duplicateBy = 'reference';
+    else if (row.reference && inGroup.has(batchKey(row))) duplicateBy = 'batch';
     else if ((byContent.get(content) ?? 0) > 0) {
       byContent.set(content, byContent.get(content)! - 1);
       duplicateBy = 'content';
     }
     const verdict: RowVerdict = duplicateBy ? 'duplicate' : byDayAmount.has(`${row.bookedOn}|${row.amountMinor}`) ? 'possible_duplicate' : 'new';
-    return { ...row, contentHash: content, globalHash: global, verdict, duplicateBy, crossAccount: !duplicateBy && elsewhere.has(global) };
+    return {
+      ...row,
+      contentHash: content,
+      globalHash: global,
+      verdict,
+      duplicateBy,
+      crossAccount: !duplicateBy && elsewhere.has(global),
+      rules: applyImportRules(row, account.id, rules),
+    };
   });
 }
 

@@ -68,6 +68,33 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     },
     link: link('/w/acme/bots/123'),
   },
+  'money-budget-alert': {
+    props: {
+      name: 'Ada',
+      workspaceName: 'Acme',
+      budgetName: 'Groceries',
+      line: 'Budget warning: £85.00 / £100.00 (85%)',
+      rows: [['Spent', '£85.00']],
+      budgetsUrl: link('/w/acme/money/budgets'),
+      settingsUrl: 'https://app.test/w/acme/money/settings',
+    },
+    link: link('/w/acme/money/budgets'),
+  },
+  'money-weekly-summary': {
+    props: {
+      name: 'Ada',
+      workspaceName: 'Acme',
+      weekLabel: '23 Nov 2026 – 29 Nov 2026',
+      totals: [['Income', '£2,400.00'], ['Spending', '£310.50'], ['Net', '£2,089.50']],
+      topCategories: [['Groceries', '£120.00']],
+      topBuckets: [['groceries', '£120.00']],
+      budgetsAtRisk: ['Groceries: £92.00 / £100.00 (92%)'],
+      upcoming: ['Netflix · 3 Dec 2026 · £10.99'],
+      moneyUrl: link('/w/acme/money'),
+      settingsUrl: 'https://app.test/w/acme/money/settings',
+    },
+    link: link('/w/acme/money'),
+  },
   'workspace-deletion': {
     props: { name: 'Ada', workspaceName: 'Acme', stage: 'scheduled', when, requestedBy: 'Grace', settingsUrl: link('/w/acme/settings') },
     link: link('/w/acme/settings'),
