@@ -1,11 +1,12 @@
-import { count, eq, isNull } from 'drizzle-orm';
+import { asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { moneyAccounts, MONEY_ACCOUNT_TYPES } from '@/db/schema';
+import { moneyAccounts, moneyImportBatches, moneyTransactions, MONEY_ACCOUNT_TYPES } from '@/db/schema';
 import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { checkLimit } from '@/lib/billing/gates';
 import { currencyCodeSchema, parseMoney } from '@/lib/currency';
 import { AppError } from '@/lib/errors/app-error';
+import { ensureAccountTag, ensureMoneyDefaults } from '@/lib/money/defaults';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
 
 export const accountInputSchema = z
@@ -47,6 +48,9 @@ export async function createAccount(tx: Tx, ctx: TenantContext, raw: unknown, me
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError('conflict', `There is already an account named “${input.name}”.`, { fields: { name: ['Pick another name.'] } });
+  // The first account is the household's first use: its buckets and categories, and the account's tag.
+  await ensureMoneyDefaults(tx, ctx.tenantId);
+  await ensureAccountTag(tx, ctx.tenantId, row);
   await recordWorkspaceAudit(tx, ctx.tenantId, { action: 'money.account_created', actorUserId: ctx.userId, targetType: 'money_account', targetId: row.id, metadata: { name: row.name, type: row.type }, ...meta });
   return row;
 }
@@ -55,4 +59,60 @@ export async function getAccount(tx: Tx, accountId: string): Promise<MoneyAccoun
   const [row] = await tx.select().from(moneyAccounts).where(eq(moneyAccounts.id, accountId));
   if (!row) throw new AppError('not_found', 'That account does not exist.');
   return row;
+}
+
+export type AccountWithBalance = MoneyAccount & {
+  balanceMinor: bigint;
+  /** Credit cards: limit + balance (the balance is negative while money is owed). */
+  availableCreditMinor: bigint | null;
+  /** Credit cards with a due day: the next such day on or after `today` (YYYY-MM-DD). */
+  nextDueOn: string | null;
+  /** The latest standing import's stated closing balance, when it disagrees with what was computed. */
+  mismatch: { statedMinor: bigint; computedMinor: bigint; on: string | null } | null;
+};
+
+/** The next `dueDay` of the month on or after `today`. */
+export function nextDueDate(dueDay: number, today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const [year, month] = d <= dueDay ? [y, m] : m === 12 ? [y + 1, 1] : [y, m + 1];
+  return `${year}-${String(month).padStart(2, '0')}-${String(dueDay).padStart(2, '0')}`;
+}
+
+/** Every account with its balance: opening balance plus its cleared (non-pending) transactions; three queries in all. */
+export async function listAccountsWithBalances(tx: Tx, options: { today: string; includeArchived?: boolean }): Promise<AccountWithBalance[]> {
+  const [accounts, totals, latest] = await Promise.all([
+    tx.select().from(moneyAccounts).where(options.includeArchived ? undefined : isNull(moneyAccounts.archivedAt)).orderBy(asc(moneyAccounts.name)),
+    tx
+      .select({ accountId: moneyTransactions.accountId, total: sql<string>`sum(${moneyTransactions.amountMinor})::text` })
+      .from(moneyTransactions)
+      .where(ne(moneyTransactions.status, 'pending'))
+      .groupBy(moneyTransactions.accountId),
+    tx
+      .selectDistinctOn([moneyImportBatches.accountId], {
+        accountId: moneyImportBatches.accountId,
+        statedMinor: moneyImportBatches.statedClosingMinor,
+        computedMinor: moneyImportBatches.computedClosingMinor,
+        on: moneyImportBatches.statedClosingOn,
+      })
+      .from(moneyImportBatches)
+      .where(ne(moneyImportBatches.status, 'rolled_back'))
+      .orderBy(moneyImportBatches.accountId, desc(moneyImportBatches.createdAt)),
+  ]);
+  const totalOf = new Map(totals.map((t) => [t.accountId, BigInt(t.total)]));
+  const batchOf = new Map(latest.map((b) => [b.accountId, b]));
+  return accounts.map((account) => {
+    const balanceMinor = account.openingBalanceMinor + (totalOf.get(account.id) ?? 0n);
+    const batch = batchOf.get(account.id);
+    const mismatch =
+      batch && batch.statedMinor !== null && batch.computedMinor !== null && batch.statedMinor !== batch.computedMinor
+        ? { statedMinor: batch.statedMinor, computedMinor: batch.computedMinor, on: batch.on }
+        : null;
+    return {
+      ...account,
+      balanceMinor,
+      availableCreditMinor: account.type === 'credit_card' && account.creditLimitMinor !== null ? account.creditLimitMinor + balanceMinor : null,
+      nextDueOn: account.type === 'credit_card' && account.dueDay ? nextDueDate(account.dueDay, options.today) : null,
+      mismatch,
+    };
+  });
 }

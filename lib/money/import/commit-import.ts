@@ -84,7 +84,9 @@ export async function commitImport(tx: Tx, ctx: TenantContext, input: CommitInpu
   }
   if (adding.length) await consumeQuota(tx, ctx.tenantId, 'money.imported_rows', adding.length, `money-import:${batch.id}`);
   await ensureAccountTag(tx, ctx.tenantId, plan.account);
-  await recordRuleMatches(tx, adding.map((row) => row.rules), new Date());
+  // A skip rule matched its rows too: they count for it, though they were not written.
+  const matched = plan.rows.filter((row) => row.verdict !== 'duplicate' && !excluded.has(row.line));
+  await recordRuleMatches(tx, matched.map((row) => row.rules), new Date());
   const transfers = adding.length ? await linkBatchTransfers(tx, batch.id) : [];
   await bumpMoneyCache(tx, ctx.tenantId);
   if (adding.length) {

@@ -117,7 +117,7 @@ describe('importing a bank file', () => {
     const { ctx, checking } = await household();
     const a = await commit(ctx, checking.id, chase(row('03/01/2026', 'A', '-1.00')));
     const b = await commit(ctx, checking.id, chase(row('03/02/2026', 'B', '-2.00'), row('03/03/2026', 'C', '-3.00')));
-    expect(await withTenant(ctx, (tx) => rollbackImport(tx, ctx, b.batchId, meta))).toEqual({ removed: 2 });
+    expect(await withTenant(ctx, (tx) => rollbackImport(tx, ctx, b.batchId, meta))).toEqual({ removed: 2, transfersUnlinked: 0 });
     expect((await transactionsOf(ctx, checking.id)).map((t) => t.payee)).toEqual(['A']);
     await expect(withTenant(ctx, (tx) => rollbackImport(tx, ctx, b.batchId, meta))).rejects.toMatchObject({ code: 'conflict' });
     const [kept] = await withTenant(ctx, (tx) => tx.select().from(moneyImportBatches).where(eq(moneyImportBatches.id, b.batchId)));
