@@ -12,7 +12,7 @@ import { helloWorkflow, outboxSweepWorkflow } from '@/lib/jobs/workflows';
 import { botRunWorkflow, botsTickWorkflow } from '@/lib/bots/workflows';
 import { botTelegramWorkflow } from '@/lib/bots/notify/telegram-workflow';
 import { backtestWorkflow } from '@/lib/bots/backtest/workflow';
-import { moneyTransactionsChangedWorkflow, moneyWeeklySummaryTickWorkflow, moneyWeeklySummaryWorkflow } from '@/lib/money/workflows';
+import { moneyImportReadWorkflow, moneyTransactionsChangedWorkflow, moneyWeeklySummaryTickWorkflow, moneyWeeklySummaryWorkflow } from '@/lib/money/workflows';
 
 /**
  * THE list of workflows: each is defined once in lib/<module>/workflows.ts and listed here once.
@@ -45,6 +45,7 @@ export const workflows = [
   botRunWorkflow,
   botTelegramWorkflow,
   backtestWorkflow,
+  moneyImportReadWorkflow,
   moneyTransactionsChangedWorkflow,
   moneyWeeklySummaryTickWorkflow,
   moneyWeeklySummaryWorkflow,

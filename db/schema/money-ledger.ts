@@ -236,7 +236,7 @@ export const moneyImports = tenantTable(
     tenantRef(t, t.accountId, moneyAccounts, { onDelete: 'cascade', name: 'money_imports_account_fk' }),
     tenantRef(t, t.batchId, moneyImportBatches, { onDelete: 'cascade', name: 'money_imports_batch_fk' }),
     index('money_imports_tenant_created_idx').on(t.tenantId, t.createdAt),
-    check('money_imports_status', sql`${t.status} in ('uploaded', 'reading', 'ready', 'committing', 'completed', 'partial', 'failed', 'rolled_back')`),
+    check('money_imports_status', sql`${t.status} in ('uploaded', 'reading', 'needs_mapping', 'ready', 'committing', 'completed', 'partial', 'failed', 'rolled_back')`),
     check('money_imports_progress', sql`${t.progress} between 0 and 100`),
   ],
 );

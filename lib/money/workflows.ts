@@ -3,6 +3,7 @@ import { withTenant } from '@/db/tenant';
 import { defineWorkflow } from '@/lib/jobs/define-workflow';
 import { dispatchAfterResponse } from '@/lib/jobs/outbox';
 import { raiseBudgetAlerts } from './budgets/alerts';
+import { announceImportRead, claimImportForReading, failImportRead, readQueuedImport } from './import/uploads';
 import { queueDueWeeklySummaries, WEEKLY_SUMMARY_EVENT } from './weekly-summary/due';
 import { sendWeeklySummaries } from './weekly-summary/send';
 
@@ -60,6 +61,44 @@ export const moneyWeeklySummaryWorkflow = defineWorkflow(
       const sent = await withTenant(tenant, (tx) => sendWeeklySummaries(tx, tenant.tenantId, monday));
       if (sent.length) dispatchAfterResponse();
       return { sent: sent.length };
+    });
+  },
+);
+
+const IMPORT_READ_RETRIES = 2;
+
+/**
+ * Reads one uploaded bank file into its preview: claimed (`reading`, visible at once), read with
+ * de-duplication and the rules in a second transaction, and the uploader told in that same
+ * transaction. A last failed attempt marks the row failed rather than leaving it reading.
+ */
+export const moneyImportReadWorkflow = defineWorkflow(
+  {
+    id: 'money-import-read',
+    trigger: { event: 'money/import.uploaded' },
+    schema: z.object({ tenantId: z.uuid(), importId: z.uuid() }),
+    idempotency: ['importId'],
+    concurrency: { limit: 2, key: 'tenantId' },
+    retries: IMPORT_READ_RETRIES,
+    timeout: '10m',
+  },
+  async ({ importId }, step, ctx) => {
+    const tenant = ctx.asTenant();
+    const claimed = await step.run('claim', () => withTenant(tenant, (tx) => claimImportForReading(tx, importId)));
+    if (!claimed) return { status: 'skipped' };
+    return step.run('read', async () => {
+      try {
+        const row = await withTenant(tenant, async (tx) => {
+          const read = await readQueuedImport(tx, importId);
+          if (read) await announceImportRead(tx, tenant.tenantId, read);
+          return read;
+        });
+        dispatchAfterResponse();
+        return { status: row?.status ?? 'skipped' };
+      } catch (error) {
+        if (ctx.attempt >= IMPORT_READ_RETRIES) await withTenant(tenant, (tx) => failImportRead(tx, importId));
+        throw error;
+      }
     });
   },
 );

@@ -60,6 +60,20 @@ export const WEBHOOK_EVENTS = {
     description: 'A backtest finished; its results are ready.',
     schema: z.object({ backtest_id: z.uuid(), status: z.enum(['succeeded', 'failed']), net_profit: z.string().nullable() }),
   },
+  'money.import.completed': {
+    description: 'A bank file was committed into a Money account (its rows are now transactions).',
+    schema: z.object({
+      batch_id: z.uuid(),
+      account_id: z.uuid(),
+      file_name: z.string(),
+      format: z.string(),
+      status: z.enum(['completed', 'partial']),
+      added: z.number(),
+      duplicates: z.number(),
+      skipped: z.number(),
+      transfers_linked: z.number(),
+    }),
+  },
   'money.budget.threshold_reached': {
     description: 'A Money budget reached one of its thresholds (once per budget, period and threshold).',
     schema: z.object({

@@ -30,6 +30,7 @@ import { StoreSignUpEmail, storeSignUpSubject, type StoreSignUpProps } from './s
 import { VerifyEmailEmail, verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 import { BotAlertEmail, botAlertSubject, type BotAlertProps } from './bot-alert';
 import { MoneyBudgetAlertEmail, moneyBudgetAlertSubject, type MoneyBudgetAlertProps } from './money-budget-alert';
+import { MoneyImportFinishedEmail, moneyImportFinishedSubject, type MoneyImportFinishedProps } from './money-import-finished';
 import { MoneyWeeklySummaryEmail, moneyWeeklySummarySubject, type MoneyWeeklySummaryProps } from './money-weekly-summary';
 import { WebhookDisabledEmail, webhookDisabledSubject, type WebhookDisabledProps } from './webhook-disabled';
 import { WelcomeEmail, welcomeSubject, type WelcomeProps } from './welcome';
@@ -56,6 +57,7 @@ export type TemplateProps = {
   'webhook-disabled': WebhookDisabledProps;
   'bot-alert': BotAlertProps;
   'money-budget-alert': MoneyBudgetAlertProps;
+  'money-import-finished': MoneyImportFinishedProps;
   'money-weekly-summary': MoneyWeeklySummaryProps;
   'workspace-deletion': WorkspaceDeletionProps;
   'export-ready': ExportReadyProps;
@@ -85,6 +87,7 @@ const TEMPLATES: { [K in TemplateName]: Definition<TemplateProps[K]> } = {
   'webhook-disabled': { subject: webhookDisabledSubject, Component: WebhookDisabledEmail },
   'bot-alert': { subject: botAlertSubject, Component: BotAlertEmail },
   'money-budget-alert': { subject: moneyBudgetAlertSubject, Component: MoneyBudgetAlertEmail },
+  'money-import-finished': { subject: moneyImportFinishedSubject, Component: MoneyImportFinishedEmail },
   'money-weekly-summary': { subject: moneyWeeklySummarySubject, Component: MoneyWeeklySummaryEmail },
   'workspace-deletion': { subject: workspaceDeletionSubject, Component: WorkspaceDeletionEmail },
   'export-ready': { subject: exportReadySubject, Component: ExportReadyEmail },

@@ -8,6 +8,7 @@ import { queueMoneyTransactionsChanged } from '@/lib/money/budgets/transactions-
 import { bumpMoneyCache } from '@/lib/money/cache-version';
 import { ensureAccountTag, ensureMoneyDefaults } from '@/lib/money/defaults';
 import { linkBatchTransfers } from '@/lib/money/transfers/link-transfers';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
 import { recordRuleMatches } from './import-rules';
 import { planImport, type ImportPlan, type PlanInput, type PlannedRow } from './plan-import';
@@ -109,6 +110,17 @@ export async function commitImport(tx: Tx, ctx: TenantContext, input: CommitInpu
       transfers: transfers.length,
     },
     ...meta,
+  });
+  await emitWebhookEvent(tx, ctx.tenantId, 'money.import.completed', {
+    batch_id: batch.id,
+    account_id: plan.account.id,
+    file_name: plan.fileName,
+    format: plan.format,
+    status: plan.problems.length ? 'partial' : 'completed',
+    added: adding.length,
+    duplicates: plan.counts.duplicate,
+    skipped: plan.problems.length,
+    transfers_linked: transfers.length,
   });
   return { batchId: batch.id, added: adding.length, replayed: false, plan, transfersLinked: transfers.length };
 }

@@ -80,6 +80,19 @@ const samples: { [K in TemplateName]: { props: TemplateProps[K]; link: string } 
     },
     link: link('/w/acme/money/budgets'),
   },
+  'money-import-finished': {
+    props: {
+      name: 'Ada',
+      workspaceName: 'Acme',
+      fileName: 'bofa.csv',
+      accountName: 'Joint checking',
+      outcome: 'ready',
+      reason: null,
+      rows: [['New', '346']],
+      importUrl: link('/w/acme/money/imports/123'),
+    },
+    link: link('/w/acme/money/imports/123'),
+  },
   'money-weekly-summary': {
     props: {
       name: 'Ada',

@@ -1,0 +1,2 @@
+ALTER TABLE "money_imports" DROP CONSTRAINT "money_imports_status";--> statement-breakpoint
+ALTER TABLE "money_imports" ADD CONSTRAINT "money_imports_status" CHECK ("money_imports"."status" in ('uploaded', 'reading', 'needs_mapping', 'ready', 'committing', 'completed', 'partial', 'failed', 'rolled_back'));
