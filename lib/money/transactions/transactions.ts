@@ -193,10 +193,10 @@ export async function updateTransaction(tx: Tx, ctx: TenantContext, id: string, 
   return { transaction, suggestion };
 }
 
-/** Deletes it and its split lines; a linked transfer's counterpart is left unlinked. */
+/** Deletes it and its split lines; a linked transfer's counterpart goes back to an ordinary transaction (as on rollback). */
 export async function deleteTransaction(tx: Tx, ctx: TenantContext, id: string, meta: RequestMeta): Promise<void> {
   const current = await getTransactionOrThrow(tx, id, { lock: true });
-  await tx.update(moneyTransactions).set({ transferId: null, updatedAt: sql`now()` }).where(eq(moneyTransactions.transferId, id));
+  await tx.update(moneyTransactions).set({ transferId: null, isTransfer: false, updatedAt: sql`now()` }).where(eq(moneyTransactions.transferId, id));
   await tx.delete(moneyTransactions).where(eq(moneyTransactions.id, id));
   await bumpMoneyCache(tx, ctx.tenantId);
   await recordWorkspaceAudit(tx, ctx.tenantId, {
