@@ -41,6 +41,51 @@ export const dateRangeSchema = z.discriminatedUnion(
   { error: 'Choose the last N days or a from/to range.' },
 );
 
+/**
+ * A filter's regex runs in Postgres (`~*`, its ARE flavour), while people write — and
+ * rule-schema checks — JavaScript's. They mostly agree; where they don't: `\b`/`\B` are word
+ * boundaries in JavaScript but a backspace in Postgres (its boundary is `\y`/`\Y`), so they are
+ * translated; named groups, `\k<…>`, `\p{…}` and `\u{…}` don't exist there, so they are refused
+ * here instead of failing the query.
+ */
+export function postgresRegex(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\' && i + 1 < source.length) {
+      const next = source[i + 1]!;
+      out += !inClass && next === 'b' ? '\\y' : !inClass && next === 'B' ? '\\Y' : c + next;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+/** Null when Postgres can run the (JavaScript-valid) pattern, else why not. */
+export function postgresRegexProblem(source: string): string | null {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (next === 'k' || ((next === 'p' || next === 'P' || next === 'u') && source[i + 2] === '{')) return `\\${next} is not supported in a filter's regex.`;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    else if (!inClass && c === '(' && source[i + 1] === '?' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
+      return 'Named groups are not supported in a filter’s regex: use a plain group (…).';
+    }
+  }
+  return null;
+}
+
 export const filterTextSchema = z
   .strictObject({
     mode: z.enum(FILTER_TEXT_MODES, { error: 'Choose search, contains or regex.' }).default('search'),
@@ -52,7 +97,7 @@ export const filterTextSchema = z
   })
   .superRefine((text, ctx) => {
     if (text.mode !== 'regex') return;
-    const problem = regexProblem(text.value);
+    const problem = regexProblem(text.value) ?? postgresRegexProblem(text.value);
     if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
   });
 

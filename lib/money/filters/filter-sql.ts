@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, not, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { moneyTransactions as t } from '@/db/schema';
 import { addDays } from '@/lib/money/recurring/dates';
-import type { MoneyFilter } from './filter-schema';
+import { postgresRegex, type MoneyFilter } from './filter-schema';
 
 /**
  * filterWhere(filter, { today, excludeTransfers? }) → SQL | undefined
@@ -17,7 +17,7 @@ import type { MoneyFilter } from './filter-schema';
  *   spending figures pass it (transfers are in no figure, as in the reference).
  * - Undefined when nothing narrows (`.where(undefined)` lists everything). Combine with `and(…)`.
  * - Full-text search uses exactly the GIN index's expression (payee, memo, notes); substring and
- *   regex (case-insensitive) also look at the merchant.
+ *   regex (case-insensitive, JavaScript's syntax translated for Postgres) also look at the merchant.
  */
 export function filterWhere(filter: MoneyFilter, options: { today: string; excludeTransfers?: boolean }): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
@@ -60,7 +60,10 @@ export const SEARCH_DOCUMENT = sql`to_tsvector('simple', ${t.payee} || ' ' || co
 function textWhere(mode: 'search' | 'substring' | 'regex', value: string): SQL {
   if (mode === 'search') return sql`${SEARCH_DOCUMENT} @@ websearch_to_tsquery('simple', ${value})`;
   const fields = [t.payee, t.memo, t.notes, t.merchant];
-  if (mode === 'regex') return or(...fields.map((field) => sql`coalesce(${field}, '') ~* ${value}`))!;
+  if (mode === 'regex') {
+    const pattern = postgresRegex(value);
+    return or(...fields.map((field) => sql`coalesce(${field}, '') ~* ${pattern}`))!;
+  }
   const needle = value.toLowerCase();
   return or(...fields.map((field) => sql`strpos(lower(coalesce(${field}, '')), ${needle}) > 0`))!;
 }
