@@ -5,6 +5,7 @@ import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
+import { parseOrThrow } from './transactions/field-errors';
 
 // A member's own Money preferences in a workspace: the weekly summary email, off until they turn
 // it on. Budget alerts are not here: they go to the workspace's owners and admins.
@@ -20,9 +21,7 @@ export async function getMemberMoneySettings(tx: Tx, userId: string): Promise<Me
 
 export async function updateMemberMoneySettings(tx: Tx, ctx: TenantContext, raw: unknown, meta: RequestMeta): Promise<MemberMoneySettings> {
   if (!ctx.userId) throw new AppError('forbidden', 'Email preferences belong to a person: sign in to change yours.');
-  const parsed = memberSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues[0]!.message, { field: 'weeklySummary' });
-  const { weeklySummary } = parsed.data;
+  const { weeklySummary } = parseOrThrow(memberSettingsSchema, raw);
   await tx
     .insert(moneyMemberSettings)
     .values({ tenantId: ctx.tenantId, userId: ctx.userId, weeklySummary })

@@ -55,7 +55,13 @@ export async function markReconciliation(tx: Tx, ctx: TenantContext, raw: unknow
   await getAccount(tx, input.accountId);
   const rows = await tx
     .update(t)
-    .set({ reconciliation: input.status, updatedAt: sql`now()` })
+    // Back to open: a row no bank file brought (no batch: typed in by hand) is open as
+    // manually_entered again, as it was made, not as an unreconciled bank line.
+    .set({
+      reconciliation:
+        input.status === 'unreconciled' ? sql`case when ${t.batchId} is null and ${t.reconciliation} <> 'unreconciled' then 'manually_entered' else 'unreconciled' end` : input.status,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(t.accountId, input.accountId), inArray(t.id, input.ids)))
     .returning({ id: t.id });
   if (rows.length) {
