@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { moneyCategories, moneyRules, moneyTransactions, moneyTransactionSplits, MONEY_CATEGORY_KINDS } from '@/db/schema';
+import { moneyCategories, moneyRules, moneySavedFilters, moneyTransactions, moneyTransactionSplits, MONEY_CATEGORY_KINDS } from '@/db/schema';
 import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
@@ -11,7 +11,7 @@ import { fieldError, parseOrThrow } from './transactions/field-errors';
 
 // A household's categories. Transactions and split lines point at them with a restrict foreign
 // key, so a category in use is deleted only by moving what uses it (transactions, split lines,
-// rules that set it) to another category first, in the same transaction.
+// rules that set it, saved filters that name it) to another category first, in the same transaction.
 
 export type MoneyCategory = typeof moneyCategories.$inferSelect;
 export type CategoryWithUse = MoneyCategory & { transactions: number; rules: number };
@@ -141,6 +141,16 @@ export async function deleteCategory(tx: Tx, ctx: TenantContext, id: string, raw
     for (const rule of rules) {
       const actions = rule.actions.map((a) => (a.type === 'set_category' && a.categoryId === id ? { ...a, categoryId: moveTo } : a));
       await tx.update(moneyRules).set({ actions, updatedAt: sql`now()` }).where(eq(moneyRules.id, rule.id));
+    }
+    // Saved filters naming it follow its transactions to the new category.
+    const filters = await tx
+      .select({ id: moneySavedFilters.id, filter: moneySavedFilters.filter })
+      .from(moneySavedFilters)
+      .where(sql`${moneySavedFilters.filter} -> 'categories' ? ${id}`);
+    for (const saved of filters) {
+      const filter = saved.filter as Record<string, unknown>;
+      const categories = (filter.categories as string[]).map((c) => (c === id ? moveTo : c));
+      await tx.update(moneySavedFilters).set({ filter: { ...filter, categories: [...new Set(categories)] }, updatedAt: sql`now()` }).where(eq(moneySavedFilters.id, saved.id));
     }
   }
   await tx.delete(moneyCategories).where(eq(moneyCategories.id, id));

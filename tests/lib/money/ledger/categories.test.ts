@@ -4,6 +4,7 @@ import { moneyBudgets, moneyRules, moneyTransactions, moneyTransactionSplits } f
 import { withTenant } from '@/db/tenant';
 import { createBudget } from '@/lib/money/budgets/budgets';
 import { createCategory, deleteCategory, listCategories, listCategoriesWithUse, updateCategory } from '@/lib/money/categories';
+import { createSavedFilter, getSavedFilterOrThrow } from '@/lib/money/filters/saved-filters';
 import { createRule } from '@/lib/money/rules/rules';
 import { createTransaction } from '@/lib/money/transactions/transactions';
 import { audits, cacheVersion, failure, household, meta, seedRows } from './support';
@@ -56,7 +57,7 @@ describe('categories', () => {
     expect(withUse.find((c) => c.id === h.category('Travel'))).toMatchObject({ transactions: 0, rules: 0 });
   });
 
-  it('refuses to delete a category in use without a destination, then moves transactions, splits and rules to it, drops its budget, and audits', async () => {
+  it('refuses to delete a category in use without a destination, then moves transactions, splits, rules and saved filters to it, drops its budget, and audits', async () => {
     const h = await household();
     const groceries = h.category('Groceries');
     const shopping = h.category('Shopping');
@@ -68,6 +69,8 @@ describe('categories', () => {
       createRule(tx, h.ctx, { name: 'Shop', conditions: [{ field: 'payee', op: 'contains', value: 'shop' }], actions: [{ type: 'add_tags', tags: ['x'] }, { type: 'set_category', categoryId: groceries }] }, meta),
     );
     const budget = await withTenant(h.ctx, (tx) => createBudget(tx, h.ctx, { categoryId: groceries, amount: '100', currency: 'USD' }, meta));
+    const saved = await withTenant(h.ctx, (tx) => createSavedFilter(tx, h.ctx, { name: 'Food', filter: { categories: [groceries, shopping, 'none'] } }));
+    const unrelated = await withTenant(h.ctx, (tx) => createSavedFilter(tx, h.ctx, { name: 'Travel', filter: { categories: [h.category('Travel')] } }));
 
     const refused = await failure(withTenant(h.ctx, (tx) => deleteCategory(tx, h.ctx, groceries, {}, meta)));
     expect(refused).toMatchObject({ code: 'conflict', details: { transactions: 2, rules: 1 } });
@@ -84,6 +87,8 @@ describe('categories', () => {
     const [ruleRow] = await withTenant(h.ctx, (tx) => tx.select({ actions: moneyRules.actions }).from(moneyRules).where(eq(moneyRules.id, rule.id)));
     expect(ruleRow!.actions).toEqual([{ type: 'add_tags', tags: ['x'] }, { type: 'set_category', categoryId: shopping }]);
     expect(await withTenant(h.ctx, (tx) => tx.select().from(moneyBudgets).where(inArray(moneyBudgets.id, [budget.id])))).toEqual([]);
+    expect((await withTenant(h.ctx, (tx) => getSavedFilterOrThrow(tx, saved.id))).filter).toEqual({ categories: [shopping, 'none'] });
+    expect((await withTenant(h.ctx, (tx) => getSavedFilterOrThrow(tx, unrelated.id))).filter).toEqual({ categories: [h.category('Travel')] });
     expect(await cacheVersion(h.ctx)).toBe(before + 1);
     expect(await audits(h.ctx, 'money.category_deleted')).toEqual([
       expect.objectContaining({ targetId: groceries, metadata: { name: 'Groceries', movedTo: shopping, transactions: 2, rules: 1 } }),
