@@ -5,6 +5,7 @@ import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
 import type { RequestMeta } from '@/lib/tenancy/request-meta';
+import { queueMoneyTransactionsChanged } from './budgets/transactions-changed';
 import { bumpMoneyCache } from './cache-version';
 import type { Action } from './rules/rule-schema';
 import { fieldError, parseOrThrow } from './transactions/field-errors';
@@ -136,6 +137,14 @@ export async function deleteCategory(tx: Tx, ctx: TenantContext, id: string, raw
     throw new AppError('conflict', message, { fields: { moveTo: [message] }, transactions: used, rules: rules.length });
   }
   if (moveTo) {
+    // The budget check covers the days of what moves: the destination's budgets may now be over.
+    const [span] = await tx
+      .select({ from: sql<string | null>`min(${moneyTransactions.bookedOn})::text`, to: sql<string | null>`max(${moneyTransactions.bookedOn})::text` })
+      .from(moneyTransactions)
+      .where(
+        sql`${moneyTransactions.categoryId} = ${id} or ${moneyTransactions.id} in (select ${moneyTransactionSplits.transactionId} from ${moneyTransactionSplits} where ${moneyTransactionSplits.categoryId} = ${id})`,
+      );
+    if (span?.from && span.to) await queueMoneyTransactionsChanged(tx, ctx.tenantId, { from: span.from, to: span.to });
     await tx.update(moneyTransactions).set({ categoryId: moveTo, updatedAt: sql`now()` }).where(eq(moneyTransactions.categoryId, id));
     await tx.update(moneyTransactionSplits).set({ categoryId: moveTo }).where(eq(moneyTransactionSplits.categoryId, id));
     for (const rule of rules) {

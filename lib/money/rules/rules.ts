@@ -3,6 +3,7 @@ import { moneyAccounts, moneyRules, moneyTransactions } from '@/db/schema';
 import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors/app-error';
+import { queueMoneyTransactionsChanged } from '@/lib/money/budgets/transactions-changed';
 import { bumpMoneyCache } from '@/lib/money/cache-version';
 import { assertCategoriesExist } from '@/lib/money/categories';
 import { ensureTagNames } from '@/lib/money/tags';
@@ -168,35 +169,39 @@ export async function testRule(tx: Tx, raw: unknown): Promise<RuleTestResult> {
 }
 
 export async function testSavedRule(tx: Tx, id: string): Promise<RuleTestResult> {
-  const { id: _id, createdAt: _createdAt, ...rule } = stored(await getRuleOrThrow(tx, id));
-  return testRule(tx, rule);
+  const row = await getRuleOrThrow(tx, id);
+  return testRule(tx, { name: row.name, priority: row.priority, match: row.match, conditions: row.conditions, actions: row.actions, enabled: row.enabled });
 }
 
 export type ApplyScope = { ruleId?: string };
 
-async function preview(tx: Tx, scope: ApplyScope): Promise<PreviewResult> {
+async function preview(tx: Tx, scope: ApplyScope): Promise<{ result: PreviewResult; bookedOn: Map<string, string> }> {
   const rows: EngineRow[] = [];
   await scanTransactions(tx, (batch) => {
     rows.push(...batch);
     return true;
   });
+  const bookedOn = new Map(rows.map((row) => [row.id, row.bookedOn]));
   if (scope.ruleId) {
     const rule = stored(await getRuleOrThrow(tx, scope.ruleId));
     // Applying one rule explicitly: it runs even while disabled, and what it sets replaces what is there.
-    return previewApply(rows, [{ ...rule, enabled: true }], [], { onlyUnset: false });
+    return { result: previewApply(rows, [{ ...rule, enabled: true }], [], { onlyUnset: false }), bookedOn };
   }
   const [rules, aliases] = [await loadRules(tx), await loadAliases(tx)];
-  return previewApply(rows, rules, aliases, { onlyUnset: true });
+  return { result: previewApply(rows, rules, aliases, { onlyUnset: true }), bookedOn };
 }
 
 /** What "apply" would change, counted per field, with the first changes to show. */
 export async function previewApplyRules(tx: Tx, scope: ApplyScope): Promise<PreviewResult> {
-  return preview(tx, scope);
+  return (await preview(tx, scope)).result;
 }
 
 /** Writes what the preview shows, counts matches on the rules, and returns the counts. */
 export async function applyRulesToExisting(tx: Tx, ctx: TenantContext, scope: ApplyScope, meta: RequestMeta): Promise<PreviewResult['counts']> {
-  const { changes, counts } = await preview(tx, scope);
+  const {
+    result: { changes, counts },
+    bookedOn,
+  } = await preview(tx, scope);
   for (let start = 0; start < changes.length; start += WRITE_BATCH) {
     const chunk = changes.slice(start, start + WRITE_BATCH).map((change) => ({
       id: change.id,
@@ -217,7 +222,11 @@ export async function applyRulesToExisting(tx: Tx, ctx: TenantContext, scope: Ap
   for (const [id, n] of perRule) {
     await tx.update(moneyRules).set({ matchCount: sql`${moneyRules.matchCount} + ${n}`, lastMatchedAt: sql`now()` }).where(eq(moneyRules.id, id));
   }
-  if (changes.length) await bumpMoneyCache(tx, ctx.tenantId);
+  if (changes.length) {
+    await bumpMoneyCache(tx, ctx.tenantId);
+    const dates = changes.map((change) => bookedOn.get(change.id)!).sort();
+    await queueMoneyTransactionsChanged(tx, ctx.tenantId, { from: dates[0]!, to: dates.at(-1)! });
+  }
   await recordWorkspaceAudit(tx, ctx.tenantId, {
     action: 'money.rules_applied',
     actorUserId: ctx.userId,

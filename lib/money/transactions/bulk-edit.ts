@@ -2,6 +2,7 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import { moneyTransactions as t } from '@/db/schema';
 import type { TenantContext, Tx } from '@/db/tenant';
 import { recordWorkspaceAudit } from '@/lib/audit';
+import { queueMoneyTransactionsChanged } from '@/lib/money/budgets/transactions-changed';
 import { bumpMoneyCache } from '@/lib/money/cache-version';
 import { assertCategoriesExist } from '@/lib/money/categories';
 import { ensureTagNames } from '@/lib/money/tags';
@@ -38,9 +39,11 @@ export async function bulkEditTransactions(tx: Tx, ctx: TenantContext, raw: unkn
       updatedAt: sql`now()`,
     })
     .where(inArray(t.id, edit.ids))
-    .returning({ id: t.id });
+    .returning({ id: t.id, bookedOn: t.bookedOn });
   if (rows.length) {
     await bumpMoneyCache(tx, ctx.tenantId);
+    const dates = rows.map((r) => r.bookedOn).sort();
+    await queueMoneyTransactionsChanged(tx, ctx.tenantId, { from: dates[0]!, to: dates.at(-1)! });
     await recordWorkspaceAudit(tx, ctx.tenantId, {
       action: 'money.transactions_bulk_updated',
       actorUserId: ctx.userId,

@@ -5,6 +5,7 @@ import { recordWorkspaceAudit } from '@/lib/audit';
 import { fromMinor, parseMoney, type CurrencyCode } from '@/lib/currency';
 import { AppError } from '@/lib/errors/app-error';
 import { getAccount } from '@/lib/money/accounts';
+import { queueMoneyTransactionsChanged } from '@/lib/money/budgets/transactions-changed';
 import { bumpMoneyCache } from '@/lib/money/cache-version';
 import { assertCategoriesExist } from '@/lib/money/categories';
 import { ensureMoneyDefaults } from '@/lib/money/defaults';
@@ -18,7 +19,8 @@ import { transactionInputSchema, transactionPatchSchema } from './transaction-in
 
 // Hand-made transactions and edits. A row typed in gets reconciliation `manually_entered` and the
 // same two hashes an import computes, so a later bank file carrying it is recognised as a
-// duplicate instead of doubling it. Every change bumps the report cache in the same transaction.
+// duplicate instead of doubling it. Every change bumps the report cache and queues the budget
+// check (the transactions-changed workflow) in the same transaction.
 
 export type MoneyTransaction = typeof moneyTransactions.$inferSelect;
 export type MoneySplit = typeof moneyTransactionSplits.$inferSelect;
@@ -131,6 +133,7 @@ export async function createTransaction(tx: Tx, ctx: TenantContext, raw: unknown
     .returning();
   await writeSplits(tx, ctx.tenantId, row!.id, splits);
   await bumpMoneyCache(tx, ctx.tenantId);
+  await queueMoneyTransactionsChanged(tx, ctx.tenantId, { from: input.bookedOn, to: input.bookedOn });
   await recordWorkspaceAudit(tx, ctx.tenantId, {
     action: 'money.transaction_created',
     actorUserId: ctx.userId,
@@ -187,6 +190,7 @@ export async function updateTransaction(tx: Tx, ctx: TenantContext, id: string, 
     .where(eq(moneyTransactions.id, id));
   if (input.splits !== undefined) await writeSplits(tx, ctx.tenantId, id, splits);
   await bumpMoneyCache(tx, ctx.tenantId);
+  await queueMoneyTransactionsChanged(tx, ctx.tenantId, { from: current.bookedOn, to: next.bookedOn });
   const transaction = await getTransactionOrThrow(tx, id);
   const recategorised = input.categoryId && input.categoryId !== current.categoryId ? input.categoryId : null;
   const suggestion = recategorised ? await suggestAfterRecategorisation(tx, transaction, recategorised) : null;
@@ -199,6 +203,7 @@ export async function deleteTransaction(tx: Tx, ctx: TenantContext, id: string, 
   await tx.update(moneyTransactions).set({ transferId: null, isTransfer: false, updatedAt: sql`now()` }).where(eq(moneyTransactions.transferId, id));
   await tx.delete(moneyTransactions).where(eq(moneyTransactions.id, id));
   await bumpMoneyCache(tx, ctx.tenantId);
+  await queueMoneyTransactionsChanged(tx, ctx.tenantId, { from: current.bookedOn, to: current.bookedOn });
   await recordWorkspaceAudit(tx, ctx.tenantId, {
     action: 'money.transaction_deleted',
     actorUserId: ctx.userId,

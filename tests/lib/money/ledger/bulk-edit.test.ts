@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyTags, moneyTransactions } from '@/db/schema';
 import { withTenant, type TenantContext } from '@/db/tenant';
 import { bulkEditTransactions } from '@/lib/money/transactions/bulk-edit';
-import { audits, cacheVersion, failure, household, meta, seedRows } from './support';
+import { audits, cacheVersion, changedEvents, failure, household, meta, seedRows } from './support';
 
 // Bulk edit on a selection: one statement sets the category, bucket and merchant and adds or
 // removes occasion tags, keeping their order; other workspaces' ids are not touched.
@@ -37,6 +37,7 @@ describe('bulk edit', () => {
       { id: c!.id, categoryId: null, bucket: 'none', merchant: 'Keep', tags: [] },
     ]);
     expect(await cacheVersion(h.ctx)).toBe(before + 1);
+    expect(await changedEvents(h.ctx)).toEqual([{ tenantId: h.ctx.tenantId, from: '2026-03-01', to: '2026-03-02' }]);
     expect(await audits(h.ctx, 'money.transactions_bulk_updated')).toEqual([
       expect.objectContaining({ metadata: { count: 2, categoryId: h.category('Travel'), bucket: 'travel', merchant: 'Airline', addTags: ['trip', 'summer-2026'], removeTags: ['gift'] } }),
     ]);
@@ -70,6 +71,7 @@ describe('bulk edit', () => {
     const result = await withTenant(h.ctx, (tx) => bulkEditTransactions(tx, h.ctx, { ids: [theirs!.id], bucket: 'travel' }, meta));
     expect(result).toEqual({ updated: 0, ids: [] });
     expect(await cacheVersion(h.ctx)).toBe(before);
+    expect(await changedEvents(h.ctx)).toEqual([]);
     expect((await rowsOf(other.ctx, [theirs!.id]))[0]!.bucket).toBe('none');
   });
 

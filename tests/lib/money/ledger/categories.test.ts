@@ -7,7 +7,7 @@ import { createCategory, deleteCategory, listCategories, listCategoriesWithUse, 
 import { createSavedFilter, getSavedFilterOrThrow } from '@/lib/money/filters/saved-filters';
 import { createRule } from '@/lib/money/rules/rules';
 import { createTransaction } from '@/lib/money/transactions/transactions';
-import { audits, cacheVersion, failure, household, meta, seedRows } from './support';
+import { audits, cacheVersion, changedEvents, failure, household, meta, seedRows } from './support';
 
 // Categories: names unique per workspace, archived ones hidden from pickers, and a category in
 // use deleted only by moving its transactions, split lines and rules elsewhere in one go.
@@ -78,7 +78,10 @@ describe('categories', () => {
     expect((await failure(withTenant(h.ctx, (tx) => deleteCategory(tx, h.ctx, groceries, { moveTo: crypto.randomUUID() }, meta)))).details?.fields).toHaveProperty('moveTo');
 
     const before = await cacheVersion(h.ctx);
+    const queued = (await changedEvents(h.ctx)).length;
     const result = await withTenant(h.ctx, (tx) => deleteCategory(tx, h.ctx, groceries, { moveTo: shopping }, meta));
+    // The destination's budgets are checked over the days of what moved (the split's parent included).
+    expect((await changedEvents(h.ctx)).slice(queued)).toEqual([{ tenantId: h.ctx.tenantId, from: '2026-03-01', to: '2026-03-03' }]);
     expect(result).toEqual({ movedTransactions: 2, movedRules: 1 });
     const moved = await withTenant(h.ctx, (tx) => tx.select({ categoryId: moneyTransactions.categoryId }).from(moneyTransactions).where(eq(moneyTransactions.id, row!.id)));
     expect(moved).toEqual([{ categoryId: shopping }]);

@@ -5,7 +5,7 @@ import { withTenant, type TenantContext } from '@/db/tenant';
 import { createAlias } from '@/lib/money/rules/aliases';
 import { applyRulesToExisting, createRule, deleteRule, getRuleOrThrow, listRules, previewApplyRules, setRuleEnabled, testRule, testSavedRule, updateRule, TEST_MATCH_LIMIT } from '@/lib/money/rules/rules';
 import type { RuleInput } from '@/lib/money/rules/rule-schema';
-import { audits, cacheVersion, failure, household, meta, seedRows } from './support';
+import { audits, cacheVersion, changedEvents, failure, household, meta, seedRows } from './support';
 
 // Saved rules against the real tables: CRUD with the workspace's categories and accounts
 // checked, the test (≤ 50 matches), and "apply to existing" whose preview count is the count
@@ -119,6 +119,7 @@ describe('applying rules to existing transactions', () => {
       { payee: 'NOTHING', categoryId: null, bucket: 'none', tags: [], merchant: null, isTransfer: false },
     ]);
     expect(await cacheVersion(h.ctx)).toBe(v0 + 1);
+    expect(await changedEvents(h.ctx)).toEqual([{ tenantId: h.ctx.tenantId, from: '2026-03-01', to: '2026-03-03' }]);
     const rules = await withTenant(h.ctx, (tx) => tx.select({ id: moneyRules.id, matchCount: moneyRules.matchCount, lastMatchedAt: moneyRules.lastMatchedAt }).from(moneyRules).where(inArray(moneyRules.id, [first.id, second.id])));
     expect(Object.fromEntries(rules.map((r) => [r.id, r.matchCount]))).toEqual({ [first.id]: 1, [second.id]: 3 });
     expect(rules.every((r) => r.lastMatchedAt instanceof Date)).toBe(true);
@@ -128,6 +129,7 @@ describe('applying rules to existing transactions', () => {
     expect((await withTenant(h.ctx, (tx) => previewApplyRules(tx, {}))).counts.transactions).toBe(0);
     expect(await withTenant(h.ctx, (tx) => applyRulesToExisting(tx, h.ctx, {}, meta))).toMatchObject({ transactions: 0 });
     expect(await cacheVersion(h.ctx)).toBe(v0 + 1);
+    expect(await changedEvents(h.ctx)).toHaveLength(1);
   });
 
   it('one rule applied explicitly overwrites what it sets, even while disabled, and marks transfers', async () => {

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { auditLog, moneyCategories } from '@/db/schema';
-import { withTenant, type TenantContext } from '@/db/tenant';
+import { auditLog, moneyCategories, outbox } from '@/db/schema';
+import { withSystem, withTenant, type TenantContext } from '@/db/tenant';
 import { AppError } from '@/lib/errors/app-error';
 import { moneyCacheVersion } from '@/lib/money/cache-version';
 import { household as baseHousehold, meta, seedRows, type RowSeed } from '../transactions/support';
@@ -35,6 +35,18 @@ export async function audits(ctx: TenantContext, action?: string) {
       .orderBy(asc(auditLog.seq)),
   );
   return rows.filter((row) => row.action.startsWith('money.'));
+}
+
+/** The budget checks queued for the workspace (the transactions-changed workflow's events), oldest first. */
+export async function changedEvents(ctx: TenantContext): Promise<unknown[]> {
+  const rows = await withSystem('test: read outbox', (tx) =>
+    tx
+      .select({ data: outbox.data })
+      .from(outbox)
+      .where(and(eq(outbox.tenantId, ctx.tenantId), eq(outbox.name, 'money/transactions.changed')))
+      .orderBy(asc(outbox.createdAt), asc(outbox.id)),
+  );
+  return rows.map((r) => r.data);
 }
 
 /** The AppError a call refuses with. */

@@ -7,7 +7,7 @@ import { createRule } from '@/lib/money/rules/rules';
 import { checkSplits } from '@/lib/money/transactions/splits';
 import { createTransaction, deleteTransaction, getTransactionOrThrow, getTransactions, updateTransaction } from '@/lib/money/transactions/transactions';
 import { linkTransfer } from '@/lib/money/transfers/link-transfers';
-import { audits, cacheVersion, failure, household, meta, seedRows } from './support';
+import { audits, cacheVersion, changedEvents, failure, household, meta, seedRows } from './support';
 
 // Hand-made transactions: add, edit and delete against the real tables, split lines that must
 // hold within the total, the bucket and tags, the cache bump and the audit trail.
@@ -41,6 +41,8 @@ describe('adding a transaction by hand', () => {
     expect(made.contentHash).toMatch(/\S/);
     expect(made.globalHash).toMatch(/\S/);
     expect(await cacheVersion(h.ctx)).toBe(before + 1);
+    // The budget check is queued for its day.
+    expect(await changedEvents(h.ctx)).toEqual([{ tenantId: h.ctx.tenantId, from: '2026-03-04', to: '2026-03-04' }]);
     const trail = await audits(h.ctx, 'money.transaction_created');
     expect(trail).toEqual([expect.objectContaining({ targetId: made.id, metadata: expect.objectContaining({ amountMinor: '-1250', currency: 'USD' }) })]);
     // The occasion tags it names are listed on the tags page.
@@ -142,6 +144,8 @@ describe('editing a transaction', () => {
     expect(transaction.contentHash).not.toBe(made.contentHash);
     expect(suggestion).toBeNull();
     expect(await cacheVersion(h.ctx)).toBe(before + 1);
+    // Both the day it left and the day it moved to are checked.
+    expect((await changedEvents(h.ctx)).at(-1)).toEqual({ tenantId: h.ctx.tenantId, from: '2026-03-04', to: '2026-03-06' });
   });
 
   // lib/audit/actions.ts has no money.transaction_updated action yet (outside this lib's files).
@@ -208,6 +212,7 @@ describe('deleting a transaction', () => {
     const splits = await withTenant(h.ctx, (tx) => tx.select().from(moneyTransactionSplits).where(eq(moneyTransactionSplits.transactionId, out!.id)));
     expect(splits).toHaveLength(0);
     expect(await cacheVersion(h.ctx)).toBe(before + 1);
+    expect((await changedEvents(h.ctx)).at(-1)).toEqual({ tenantId: h.ctx.tenantId, from: '2026-03-10', to: '2026-03-10' });
     expect(await audits(h.ctx, 'money.transaction_deleted')).toEqual([
       expect.objectContaining({ targetId: out!.id, metadata: expect.objectContaining({ payee: 'TRANSFER TO SAVINGS', currency: 'USD' }) }),
     ]);
