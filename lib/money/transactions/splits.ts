@@ -1,6 +1,8 @@
-// Split lines divide a transaction's amount over categories and buckets. As in the reference a
-// split may be partial: the lines need not add up to the total, and the rest is shown as
-// unallocated. What they may not do is run past the total or point the other way. Pure.
+// Split lines divide a transaction's amount over categories and buckets. The issue wins over the
+// reference here: split lines sum to the total, so lines saved from now on add up exactly, each
+// pointing the same way as the total. Rows split partially before (the reference allowed it, and
+// budgets count the rest under the parent's category) still read: `unallocatedMinor` shows
+// their rest. Pure.
 
 export type SplitAmount = { amountMinor: bigint };
 
@@ -26,8 +28,12 @@ export function checkSplits(totalMinor: bigint, splits: readonly SplitAmount[]):
       errors[`splits.${index}.amount`] = [totalMinor < 0n ? 'This is money out: enter the split as a negative amount.' : 'This is money in: enter the split as a positive amount.'];
     }
   });
-  if (Object.keys(errors).length === 0 && abs(allocated) > abs(totalMinor)) {
-    errors.splits = ['The split lines add up to more than the transaction.'];
+  if (Object.keys(errors).length === 0 && splits.length > 0 && allocated !== totalMinor) {
+    errors.splits = [
+      abs(allocated) > abs(totalMinor)
+        ? 'The split lines add up to more than the transaction.'
+        : 'The split lines must add up to the transaction’s amount: part of it is not allocated yet.',
+    ];
   }
   return { allocatedMinor: allocated, unallocatedMinor: totalMinor - allocated, errors };
 }

@@ -148,8 +148,8 @@ export async function createTransaction(tx: Tx, ctx: TenantContext, raw: unknown
 export type UpdateResult = { transaction: TransactionDetail; suggestion: RecategorisationSuggestion | null };
 
 /**
- * Changes what is sent. Moving the date, amount, payee or account recomputes the hashes; a new
- * amount must still hold the split lines (or send new ones). Recategorising by hand returns a
+ * Changes what is sent. Moving the date, amount, payee or account recomputes the hashes; the
+ * split lines must add up to a new amount (send new ones with it). Recategorising by hand returns a
  * rule suggestion ("always file <merchant> under …?") unless a rule already does it.
  */
 export async function updateTransaction(tx: Tx, ctx: TenantContext, id: string, raw: unknown, _meta: RequestMeta): Promise<UpdateResult> {
@@ -162,7 +162,9 @@ export async function updateTransaction(tx: Tx, ctx: TenantContext, id: string, 
   }
   const amountMinor = input.amount !== undefined ? amountIn(input.amount, account.currency, 'amount') : current.amountMinor;
   const splits = input.splits !== undefined ? draftSplits(input.splits, account.currency) : current.splits;
-  assertSplits(amountMinor, splits);
+  // Only a new amount or new lines are checked: editing the notes of a row split partially before
+  // the lines had to add up is not refused.
+  if (input.splits !== undefined || amountMinor !== current.amountMinor || account.currency !== current.currency) assertSplits(amountMinor, splits);
   const next = {
     accountId: account.id,
     bookedOn: input.bookedOn ?? current.bookedOn,

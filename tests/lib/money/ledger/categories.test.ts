@@ -49,7 +49,7 @@ describe('categories', () => {
       { accountId: h.checking.id, bookedOn: '2026-03-02', amountMinor: -100n, payee: 'B', categoryId: groceries },
     ]);
     await withTenant(h.ctx, (tx) =>
-      createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-03', amount: '-10', payee: 'C', splits: [{ categoryId: groceries, amount: '-4' }] }, meta),
+      createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-03', amount: '-10', payee: 'C', splits: [{ categoryId: groceries, amount: '-4' }, { categoryId: h.category('Health'), amount: '-6' }] }, meta),
     );
     await withTenant(h.ctx, (tx) => createRule(tx, h.ctx, { name: 'Shop', conditions: [{ field: 'payee', op: 'contains', value: 'shop' }], actions: [{ type: 'set_category', categoryId: groceries }] }, meta));
     const withUse = await withTenant(h.ctx, (tx) => listCategoriesWithUse(tx));
@@ -63,7 +63,7 @@ describe('categories', () => {
     const shopping = h.category('Shopping');
     const [row] = await seedRows(h.ctx, [{ accountId: h.checking.id, bookedOn: '2026-03-01', amountMinor: -100n, payee: 'A', categoryId: groceries }]);
     const split = await withTenant(h.ctx, (tx) =>
-      createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-03', amount: '-10', payee: 'C', splits: [{ categoryId: groceries, amount: '-4' }] }, meta),
+      createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-03', amount: '-10', payee: 'C', splits: [{ categoryId: groceries, amount: '-4' }, { categoryId: h.category('Health'), amount: '-6' }] }, meta),
     );
     const rule = await withTenant(h.ctx, (tx) =>
       createRule(tx, h.ctx, { name: 'Shop', conditions: [{ field: 'payee', op: 'contains', value: 'shop' }], actions: [{ type: 'add_tags', tags: ['x'] }, { type: 'set_category', categoryId: groceries }] }, meta),
@@ -86,7 +86,7 @@ describe('categories', () => {
     const moved = await withTenant(h.ctx, (tx) => tx.select({ categoryId: moneyTransactions.categoryId }).from(moneyTransactions).where(eq(moneyTransactions.id, row!.id)));
     expect(moved).toEqual([{ categoryId: shopping }]);
     const splits = await withTenant(h.ctx, (tx) => tx.select({ categoryId: moneyTransactionSplits.categoryId }).from(moneyTransactionSplits).where(eq(moneyTransactionSplits.transactionId, split.id)));
-    expect(splits).toEqual([{ categoryId: shopping }]);
+    expect(splits.map((s) => s.categoryId).sort()).toEqual([h.category('Health'), shopping].sort());
     const [ruleRow] = await withTenant(h.ctx, (tx) => tx.select({ actions: moneyRules.actions }).from(moneyRules).where(eq(moneyRules.id, rule.id)));
     expect(ruleRow!.actions).toEqual([{ type: 'add_tags', tags: ['x'] }, { type: 'set_category', categoryId: shopping }]);
     expect(await withTenant(h.ctx, (tx) => tx.select().from(moneyBudgets).where(inArray(moneyBudgets.id, [budget.id])))).toEqual([]);

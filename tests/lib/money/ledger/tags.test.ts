@@ -57,7 +57,7 @@ describe('tags', () => {
   it('renames a bucket everywhere it is named: transactions, split lines, budgets, rules and saved filters', async () => {
     const h = await household();
     const [row] = await seedRows(h.ctx, [{ accountId: h.checking.id, bookedOn: '2026-03-01', amountMinor: -100n, payee: 'A', bucket: 'dining' }]);
-    const split = await withTenant(h.ctx, (tx) => createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-02', amount: '-10', payee: 'B', splits: [{ bucket: 'dining', amount: '-5' }] }, meta));
+    const split = await withTenant(h.ctx, (tx) => createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-02', amount: '-10', payee: 'B', splits: [{ bucket: 'dining', amount: '-5' }, { bucket: 'travel', amount: '-5' }] }, meta));
     const budget = await withTenant(h.ctx, (tx) => createBudget(tx, h.ctx, { bucket: 'dining', amount: '100', currency: 'USD' }, meta));
     const rule = await withTenant(h.ctx, (tx) => createRule(tx, h.ctx, { name: 'Cafe', conditions: [{ field: 'payee', op: 'contains', value: 'cafe' }], actions: [{ type: 'set_bucket', bucket: 'dining' }] }, meta));
     const saved = await withTenant(h.ctx, (tx) => createSavedFilter(tx, h.ctx, { name: 'Eating', filter: { buckets: ['dining', 'groceries'] } }));
@@ -67,8 +67,8 @@ describe('tags', () => {
     const renamed = await withTenant(h.ctx, (tx) => updateTag(tx, h.ctx, tag.id, { name: 'Eating Out', color: '#000000' }, meta));
     expect(renamed).toMatchObject({ name: 'eating-out', color: '#000000' });
     expect((await labels(h.ctx, [row!.id]))[0]!.bucket).toBe('eating-out');
-    const splits = await withTenant(h.ctx, (tx) => tx.select({ bucket: moneyTransactionSplits.bucket }).from(moneyTransactionSplits).where(eq(moneyTransactionSplits.transactionId, split.id)));
-    expect(splits).toEqual([{ bucket: 'eating-out' }]);
+    const splits = await withTenant(h.ctx, (tx) => tx.select({ bucket: moneyTransactionSplits.bucket }).from(moneyTransactionSplits).where(eq(moneyTransactionSplits.transactionId, split.id)).orderBy(asc(moneyTransactionSplits.position)));
+    expect(splits).toEqual([{ bucket: 'eating-out' }, { bucket: 'travel' }]);
     const [budgetRow] = await withTenant(h.ctx, (tx) => tx.select({ bucket: moneyBudgets.bucket }).from(moneyBudgets).where(eq(moneyBudgets.id, budget.id)));
     expect(budgetRow!.bucket).toBe('eating-out');
     const [ruleRow] = await withTenant(h.ctx, (tx) => tx.select({ actions: moneyRules.actions }).from(moneyRules).where(eq(moneyRules.id, rule.id)));

@@ -78,7 +78,7 @@ describe('adding a transaction by hand', () => {
 });
 
 describe('split lines', () => {
-  it('divides a transaction over categories, shows the unallocated rest, and refuses lines that run past the total or point the other way', async () => {
+  it('divides a transaction over categories; the lines must add up to it and point the same way', async () => {
     const h = await household();
     const made = await withTenant(h.ctx, (tx) =>
       createTransaction(
@@ -91,7 +91,7 @@ describe('split lines', () => {
           payee: 'Supermarket',
           splits: [
             { categoryId: h.category('Groceries'), bucket: 'groceries', amount: '-60' },
-            { categoryId: h.category('Shopping'), amount: '-30.50', memo: 'socks' },
+            { categoryId: h.category('Shopping'), amount: '-40.00', memo: 'socks' },
           ],
         },
         meta,
@@ -99,36 +99,50 @@ describe('split lines', () => {
     );
     expect(made.splits.map((s) => [s.position, s.amountMinor, s.categoryId, s.bucket, s.memo])).toEqual([
       [0, -6_000n, h.category('Groceries'), 'groceries', null],
-      [1, -3_050n, h.category('Shopping'), 'none', 'socks'],
+      [1, -4_000n, h.category('Shopping'), 'none', 'socks'],
     ]);
-    expect(made.unallocatedMinor).toBe(-950n);
+    expect(made.unallocatedMinor).toBe(0n);
 
-    const over = await failure(
-      withTenant(h.ctx, (tx) => createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-05', amount: '-10', payee: 'X', splits: [{ amount: '-6' }, { amount: '-5' }] }, meta)),
-    );
-    expect(over.details?.fields).toEqual({ splits: ['The split lines add up to more than the transaction.'] });
-    const wrongWay = await failure(
-      withTenant(h.ctx, (tx) => createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-05', amount: '-10', payee: 'X', splits: [{ amount: '-6' }, { amount: '2' }] }, meta)),
-    );
-    expect(Object.keys(wrongWay.details?.fields as object)).toEqual(['splits.1.amount']);
+    const create = (amount: string, splits: { amount: string }[]) =>
+      failure(withTenant(h.ctx, (tx) => createTransaction(tx, h.ctx, { accountId: h.checking.id, bookedOn: '2026-03-05', amount, payee: 'X', splits }, meta)));
+    expect((await create('-10', [{ amount: '-6' }, { amount: '-5' }])).details?.fields).toEqual({ splits: ['The split lines add up to more than the transaction.'] });
+    expect((await create('-10', [{ amount: '-6' }, { amount: '-3.99' }])).details?.fields).toEqual({
+      splits: ['The split lines must add up to the transaction’s amount: part of it is not allocated yet.'],
+    });
+    expect(Object.keys((await create('-10', [{ amount: '-12' }, { amount: '2' }])).details?.fields as object)).toEqual(['splits.1.amount']);
+    expect(Object.keys((await create('-10', [{ amount: '-10' }, { amount: '0' }])).details?.fields as object)).toEqual(['splits.1.amount']);
 
-    // A smaller amount must still hold the lines…
+    // A new amount needs new lines that add up to it; [] removes the lines.
     const shrink = await failure(withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, made.id, { amount: '-50' }, meta)));
     expect(shrink.details?.fields).toHaveProperty('splits');
-    // …a full allocation leaves nothing unallocated, and [] removes the lines.
-    const full = await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, made.id, { amount: '-90.50' }, meta));
-    expect(full.transaction.unallocatedMinor).toBe(0n);
+    const resplit = await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, made.id, { amount: '-50', splits: [{ amount: '-20' }, { amount: '-20' }, { amount: '-10', bucket: 'dining' }] }, meta));
+    expect(resplit.transaction.splits.map((s) => [s.amountMinor, s.bucket])).toEqual([
+      [-2_000n, 'none'],
+      [-2_000n, 'none'],
+      [-1_000n, 'dining'],
+    ]);
     const cleared = await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, made.id, { splits: [] }, meta));
-    expect(cleared.transaction).toMatchObject({ splits: [], unallocatedMinor: null, amountMinor: -9_050n });
+    expect(cleared.transaction).toMatchObject({ splits: [], unallocatedMinor: null, amountMinor: -5_000n });
     const left = await withTenant(h.ctx, (tx) => tx.select().from(moneyTransactionSplits).where(eq(moneyTransactionSplits.transactionId, made.id)));
     expect(left).toHaveLength(0);
   });
 
-  it('checkSplits: zero lines, a zero total, and an exact allocation', () => {
+  it('still reads and edits a row split partially before the lines had to add up, showing the unallocated rest', async () => {
+    const h = await household();
+    const [row] = await seedRows(h.ctx, [{ accountId: h.checking.id, bookedOn: '2026-03-05', amountMinor: -4_500n, payee: 'OLD SPLIT' }]);
+    await withTenant(h.ctx, (tx) => tx.insert(moneyTransactionSplits).values({ tenantId: h.ctx.tenantId, transactionId: row!.id, amountMinor: -3_000n, position: 0 }));
+    expect((await withTenant(h.ctx, (tx) => getTransactionOrThrow(tx, row!.id))).unallocatedMinor).toBe(-1_500n);
+    const edited = await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, row!.id, { notes: 'from the old app' }, meta));
+    expect(edited.transaction).toMatchObject({ notes: 'from the old app', unallocatedMinor: -1_500n });
+  });
+
+  it('checkSplits: exact, partial, over, zero lines and a zero total', () => {
     expect(checkSplits(-1_000n, [{ amountMinor: -400n }, { amountMinor: -600n }])).toEqual({ allocatedMinor: -1_000n, unallocatedMinor: 0n, errors: {} });
+    expect(checkSplits(500n, [{ amountMinor: 200n }])).toMatchObject({ unallocatedMinor: 300n, errors: { splits: [expect.stringContaining('must add up')] } });
+    expect(checkSplits(500n, [{ amountMinor: 600n }]).errors).toEqual({ splits: ['The split lines add up to more than the transaction.'] });
     expect(checkSplits(-1_000n, [{ amountMinor: 0n }]).errors).toEqual({ 'splits.0.amount': ['A split line needs an amount.'] });
     expect(checkSplits(0n, [{ amountMinor: 5n }]).errors).toEqual({ 'splits.0.amount': ['A transaction of zero cannot be split.'] });
-    expect(checkSplits(500n, [{ amountMinor: 200n }]).unallocatedMinor).toBe(300n);
+    expect(checkSplits(-1_000n, [])).toEqual({ allocatedMinor: 0n, unallocatedMinor: -1_000n, errors: {} });
   });
 });
 
@@ -204,7 +218,7 @@ describe('deleting a transaction', () => {
       { accountId: h.accounts[1]!.id, bookedOn: '2026-03-11', amountMinor: 10_000n, payee: 'TRANSFER FROM CHECKING' },
     ]);
     await withTenant(h.ctx, (tx) => linkTransfer(tx, h.ctx, out!.id, into!.id, meta));
-    await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, out!.id, { splits: [{ amount: '-40' }] }, meta));
+    await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, out!.id, { splits: [{ amount: '-40' }, { amount: '-60' }] }, meta));
     const before = await cacheVersion(h.ctx);
     await withTenant(h.ctx, (tx) => deleteTransaction(tx, h.ctx, out!.id, meta));
     const left = await withTenant(h.ctx, (tx) => getTransactions(tx, [out!.id, into!.id]));
