@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { withTenant, type TenantContext } from '@/db/tenant';
+import { moneyTransactions } from '@/db/schema';
+import { withSystem, withTenant, type TenantContext } from '@/db/tenant';
 import { filterToJson, isEmptyFilter, moneyFilterSchema, postgresRegex, type MoneyFilterInput } from '@/lib/money/filters/filter-schema';
+import { filterWhere } from '@/lib/money/filters/filter-sql';
 import { listTransactions, transactionTotals } from '@/lib/money/transactions/list-transactions';
 import { household, seedRows } from './support';
 
@@ -80,6 +83,20 @@ describe('filters over the ledger', () => {
     expect(await payees(ctx, { text: { mode: 'regex', value: '\\bbottle\\b' } })).toEqual(['SQ *BLUE BOTTLE', 'REFUND BLUE BOTTLE']);
     expect(await payees(ctx, { text: { mode: 'regex', value: 'bott\\b' } })).toEqual([]);
     expect(await payees(ctx, { text: { mode: 'regex', value: '(?<=refund )blue' } })).toEqual(['REFUND BLUE BOTTLE']);
+  });
+
+  it('full-text search can use the GIN index (the filter repeats its expression exactly)', async () => {
+    const where = filterWhere(moneyFilterSchema.parse({ text: { value: 'bottle' } }), { today: TODAY });
+    // Without the tenant's own condition (withSystem), the search index is the only one that fits:
+    // the planner picks it only when the filter's expression is the index's, character for character.
+    const plan = await withSystem('test: explain the search', async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = tx.select({ id: moneyTransactions.id }).from(moneyTransactions).where(where).toSQL();
+      const inlined = query.sql.replace(/\$(\d+)/g, (_m, n: string) => `'${String(query.params[Number(n) - 1]).replace(/'/g, "''")}'`);
+      const rows = (await tx.execute(sql.raw(`explain ${inlined}`))) as unknown as Record<string, string>[];
+      return rows.map((r) => Object.values(r)[0]).join('\n');
+    });
+    expect(plan).toContain('money_transactions_search_idx');
   });
 
   it('combines fields with AND', async () => {
