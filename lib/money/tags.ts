@@ -53,12 +53,17 @@ export async function listTags(tx: Tx, namespace?: MoneyTagNamespace): Promise<T
     .select({ name: sql<string>`tag`, n: count() })
     .from(sql`${moneyTransactions}, unnest(${moneyTransactions.tags}) as tag`)
     .groupBy(sql`tag`);
+  // An account tag is carried by every transaction on its account.
+  const accounts = await tx.select({ id: moneyTransactions.accountId, n: count() }).from(moneyTransactions).groupBy(moneyTransactions.accountId);
   const bucketUse = new Map(buckets.map((b) => [b.name, b.n]));
   const occasionUse = new Map(occasions.map((o) => [o.name, o.n]));
-  return tags.map((tag) => ({
-    ...tag,
-    transactions: tag.namespace === 'bucket' ? (bucketUse.get(tag.name) ?? 0) : tag.namespace === 'occasion' ? (occasionUse.get(tag.name) ?? 0) : 0,
-  }));
+  const accountUse = new Map(accounts.map((a) => [a.id, a.n]));
+  const use = (tag: MoneyTag) => {
+    if (tag.namespace === 'bucket') return bucketUse.get(tag.name) ?? 0;
+    if (tag.namespace === 'occasion') return occasionUse.get(tag.name) ?? 0;
+    return tag.accountId ? (accountUse.get(tag.accountId) ?? 0) : 0;
+  };
+  return tags.map((tag) => ({ ...tag, transactions: use(tag) }));
 }
 
 export async function getTagOrThrow(tx: Tx, id: string): Promise<MoneyTag> {

@@ -93,7 +93,9 @@ describe('filters over the ledger', () => {
       await tx.execute(sql`set local enable_seqscan = off`);
       const query = tx.select({ id: moneyTransactions.id }).from(moneyTransactions).where(where).toSQL();
       const inlined = query.sql.replace(/\$(\d+)/g, (_m, n: string) => `'${String(query.params[Number(n) - 1]).replace(/'/g, "''")}'`);
-      const rows = (await tx.execute(sql.raw(`explain ${inlined}`))) as unknown as Record<string, string>[];
+      const result = (await tx.execute(sql.raw(`explain ${inlined}`))) as unknown;
+      // postgres-js answers with the rows, PGlite with { rows }.
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
       return rows.map((r) => Object.values(r)[0]).join('\n');
     });
     expect(plan).toContain('money_transactions_search_idx');

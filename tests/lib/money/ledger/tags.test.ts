@@ -38,7 +38,7 @@ describe('tags', () => {
     expect(await tagRow(h.ctx, 'account', 'checking')).toMatchObject({ accountId: h.checking.id });
   });
 
-  it('lists each tag with how many transactions carry it', async () => {
+  it('lists each tag with how many transactions carry it (an account tag: its account’s)', async () => {
     const h = await household();
     await seedRows(h.ctx, [
       { accountId: h.checking.id, bookedOn: '2026-03-01', amountMinor: -1n, payee: 'A', bucket: 'dining', tags: ['party', 'work'] },
@@ -50,7 +50,7 @@ describe('tags', () => {
     expect(use('bucket', 'dining')).toBe(2);
     expect(use('bucket', 'groceries')).toBe(0);
     expect(use('occasion', 'party')).toBe(2);
-    expect(use('account', 'checking')).toBe(0);
+    expect(use('account', 'checking')).toBe(2);
     expect((await withTenant(h.ctx, (tx) => listTags(tx, 'occasion'))).map((t) => t.name)).toEqual(['party']);
   });
 
