@@ -148,7 +148,8 @@ export async function createTransaction(tx: Tx, ctx: TenantContext, raw: unknown
 export type UpdateResult = { transaction: TransactionDetail; suggestion: RecategorisationSuggestion | null };
 
 /**
- * Changes what is sent. Moving the date, amount, payee or account recomputes the hashes; the
+ * Changes what is sent. On a hand-made row, moving the date, amount, payee or account recomputes
+ * the hashes (an imported row keeps its bank line's); the
  * split lines must add up to a new amount (send new ones with it). Recategorising by hand returns a
  * rule suggestion ("always file <merchant> under …?") unless a rule already does it.
  */
@@ -186,9 +187,12 @@ export async function updateTransaction(tx: Tx, ctx: TenantContext, id: string, 
     buckets: [...(input.bucket !== undefined ? [next.bucket] : []), ...(input.splits !== undefined ? splits.map((s) => s.bucket) : [])],
     tags: input.tags ?? [],
   });
+  // A row typed in by hand is fingerprinted from what it now says. An imported row keeps its
+  // bank line's fingerprint whatever is edited, so the next export carrying that line is still
+  // recognised as a duplicate instead of adding it again.
   await tx
     .update(moneyTransactions)
-    .set({ ...next, ...hashes(next, next.accountId), updatedAt: sql`now()` })
+    .set({ ...next, ...(current.batchId === null ? hashes(next, next.accountId) : {}), updatedAt: sql`now()` })
     .where(eq(moneyTransactions.id, id));
   if (input.splits !== undefined) await writeSplits(tx, ctx.tenantId, id, splits);
   await bumpMoneyCache(tx, ctx.tenantId);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyTags, moneyTransactions, moneyTransactionSplits } from '@/db/schema';
 import { withTenant } from '@/db/tenant';
 import { createAccount } from '@/lib/money/accounts';
+import { commitImport } from '@/lib/money/import/commit-import';
 import { createRule } from '@/lib/money/rules/rules';
 import { checkSplits } from '@/lib/money/transactions/splits';
 import { createTransaction, deleteTransaction, getTransactionOrThrow, getTransactions, updateTransaction } from '@/lib/money/transactions/transactions';
@@ -232,5 +233,26 @@ describe('deleting a transaction', () => {
     ]);
     const rows = await withTenant(h.ctx, (tx) => tx.select({ id: moneyTransactions.id }).from(moneyTransactions).where(eq(moneyTransactions.id, out!.id)));
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('editing an imported transaction', () => {
+  const CHASE_HEADER = 'Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #';
+  const chase = (...rows: string[]) => new TextEncoder().encode([CHASE_HEADER, ...rows].join('\n') + '\n');
+  const line = (date: string, description: string, amount: string) => `DEBIT,${date},"${description}",${amount},DEBIT_CARD,,`;
+
+  it('keeps its bank line’s fingerprint, so an overlapping export still recognises it after the payee, date or amount are edited', async () => {
+    const h = await household();
+    const first = await withTenant(h.ctx, (tx) => commitImport(tx, h.ctx, { accountId: h.checking.id, fileName: 'a.csv', bytes: chase(line('03/02/2026', 'AMZN MKTP US*2K4', '-19.99')) }, meta));
+    expect(first.added).toBe(1);
+    const [row] = await withTenant(h.ctx, (tx) => tx.select().from(moneyTransactions).where(eq(moneyTransactions.batchId, first.batchId)));
+    const edited = await withTenant(h.ctx, (tx) => updateTransaction(tx, h.ctx, row!.id, { payee: 'Amazon', bookedOn: '2026-03-03', amount: '-20.00', splits: [] }, meta));
+    expect(edited.transaction).toMatchObject({ payee: 'Amazon', bookedOn: '2026-03-03', amountMinor: -2_000n, contentHash: row!.contentHash, globalHash: row!.globalHash });
+    const overlapping = await withTenant(h.ctx, (tx) =>
+      commitImport(tx, h.ctx, { accountId: h.checking.id, fileName: 'b.csv', bytes: chase(line('03/02/2026', 'AMZN MKTP US*2K4', '-19.99'), line('03/04/2026', 'GROCER', '-5.00')) }, meta),
+    );
+    expect(overlapping.added).toBe(1);
+    const all = await withTenant(h.ctx, (tx) => tx.select({ payee: moneyTransactions.payee }).from(moneyTransactions).where(eq(moneyTransactions.accountId, h.checking.id)).orderBy(moneyTransactions.bookedOn));
+    expect(all.map((r) => r.payee)).toEqual(['Amazon', 'GROCER']);
   });
 });
